@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test against the build in $1: unit tests (GoogleTest), SQL tests
+# (sqllogictest files under test/sql), and the differential test against a real
+# PostgreSQL server (skipped with --no-differential).
+set -euo pipefail
+build=${1:-build}
+shift || true
+differential=1
+for arg in "$@"; do
+  [ "$arg" = "--no-differential" ] && differential=0
+done
+cd "$(dirname "$0")/.."
+
+failed=0
+echo "== unit tests"
+"$build/test/basin_unit_tests" --gtest_brief=1 || failed=1
+echo "== SQL tests"
+"$build/test/basin_sqllogictest" test/sql || failed=1
+if [ "$differential" = 1 ] && [ -x test/integration/postgres_differential.sh ]; then
+  echo "== differential test against PostgreSQL"
+  test/integration/postgres_differential.sh "$build" || failed=1
+fi
+exit $failed

@@ -1,0 +1,218 @@
+#include "common/vector.h"
+
+#include <cstring>
+
+#include "common/error.h"
+#include "common/value.h"
+
+namespace basin {
+
+void Validity::SetInvalid(uint32_t row, uint32_t capacity) {
+  if (words_ == nullptr) {
+    const size_t words = (capacity + 63) / 64;
+    words_ = std::make_unique<uint64_t[]>(words);
+    std::memset(words_.get(), 0xFF, words * sizeof(uint64_t));
+  }
+  words_[row >> 6] &= ~(uint64_t{1} << (row & 63));
+}
+
+Vector::Vector(LogicalType type, uint32_t capacity)
+    : type_(type), capacity_(capacity), buffer_(std::make_shared<VectorBuffer>()) {
+  const size_t bytes = size_t{type.PhysicalSize()} * (capacity == 0 ? 1 : capacity);
+  // Zeroed so that never-written rows (NULLs) hold defined bytes: a NULL string is an
+  // empty StringRef, and hashing or copying a NULL row reads nothing uninitialized.
+  buffer_->data = std::make_unique<uint8_t[]>(bytes);
+}
+
+StringHeap& Vector::heap() {
+  if (!buffer_->heap) buffer_->heap = std::make_shared<StringHeap>();
+  return *buffer_->heap;
+}
+
+StringRef Vector::AddString(std::string_view text) {
+  if (text.size() <= StringRef::kInlineBytes) return StringRef(text);
+  return heap().Add(text);
+}
+
+void Vector::KeepHeapsOf(const Vector& other) {
+  if (other.buffer_ == buffer_ || type_.id() != TypeId::kVarchar) return;
+  auto keep = [this](const std::shared_ptr<StringHeap>& heap) {
+    if (!heap || heap == buffer_->heap) return;
+    for (const auto& known : buffer_->foreign_heaps) {
+      if (known == heap) return;
+    }
+    buffer_->foreign_heaps.push_back(heap);
+  };
+  keep(other.buffer_->heap);
+  for (const auto& heap : other.buffer_->foreign_heaps) keep(heap);
+}
+
+void Vector::Reference(const Vector& other) {
+  type_ = other.type_;
+  capacity_ = other.capacity_;
+  is_constant_ = other.is_constant_;
+  buffer_ = other.buffer_;
+}
+
+void Vector::Reset() {
+  is_constant_ = false;
+  // A reset vector has a buffer of its own with room for a full batch, whatever it
+  // held before (a shared column, a smaller constant or slice).
+  if (!buffer_ || buffer_.use_count() > 1 || capacity_ < kBatchSize) {
+    *this = Vector(type_, capacity_ < kBatchSize ? kBatchSize : capacity_);
+    return;
+  }
+  buffer_->validity.Reset();
+  buffer_->heap.reset();
+  buffer_->foreign_heaps.clear();
+}
+
+Value Vector::GetValue(uint32_t row) const {
+  const uint32_t index = is_constant_ ? 0 : row;
+  if (!buffer_->validity.IsValid(index)) return Value::Null(type_);
+  switch (type_.id()) {
+    case TypeId::kNull:
+      return Value::Null();
+    case TypeId::kBoolean:
+      return Value::Boolean(data<bool>()[index]);
+    case TypeId::kSmallInt:
+      return Value::SmallInt(data<int16_t>()[index]);
+    case TypeId::kInteger:
+      return Value::Integer(data<int32_t>()[index]);
+    case TypeId::kBigInt:
+      return Value::BigInt(data<int64_t>()[index]);
+    case TypeId::kReal:
+      return Value::Real(data<float>()[index]);
+    case TypeId::kDouble:
+      return Value::Double(data<double>()[index]);
+    case TypeId::kDecimal:
+      if (type_.IsWideDecimal()) return Value::Decimal(data<int128_t>()[index], type_);
+      return Value::Decimal(data<int64_t>()[index], type_);
+    case TypeId::kVarchar:
+      return Value::Varchar(data<StringRef>()[index].ToString());
+    case TypeId::kDate:
+      return Value::Date(data<int32_t>()[index]);
+    case TypeId::kTime:
+      return Value::Time(data<int64_t>()[index]);
+    case TypeId::kTimestamp:
+      return Value::Timestamp(data<int64_t>()[index]);
+    case TypeId::kTimestampTz:
+      return Value::TimestampTz(data<int64_t>()[index]);
+    case TypeId::kInterval:
+      return Value::FromInterval(data<Interval>()[index]);
+  }
+  throw Error(sqlstate::kInternal, "GetValue: unknown type");
+}
+
+void Vector::SetValue(uint32_t row, const Value& value) {
+  if (value.is_null()) {
+    SetNull(row);
+    return;
+  }
+  buffer_->validity.SetValid(row);
+  const Value cast = value.type() == type_ ? value : value.CastTo(type_);
+  switch (type_.id()) {
+    case TypeId::kNull:
+      SetNull(row);
+      return;
+    case TypeId::kBoolean:
+      data<bool>()[row] = cast.GetBoolean();
+      return;
+    case TypeId::kSmallInt:
+      data<int16_t>()[row] = static_cast<int16_t>(cast.GetInt64());
+      return;
+    case TypeId::kInteger:
+    case TypeId::kDate:
+      data<int32_t>()[row] = static_cast<int32_t>(cast.GetInt64());
+      return;
+    case TypeId::kBigInt:
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      data<int64_t>()[row] = cast.GetInt64();
+      return;
+    case TypeId::kReal:
+      data<float>()[row] = static_cast<float>(cast.GetDouble());
+      return;
+    case TypeId::kDouble:
+      data<double>()[row] = cast.GetDouble();
+      return;
+    case TypeId::kDecimal:
+      if (type_.IsWideDecimal()) {
+        data<int128_t>()[row] = cast.GetDecimal();
+      } else {
+        data<int64_t>()[row] = static_cast<int64_t>(cast.GetDecimal());
+      }
+      return;
+    case TypeId::kVarchar:
+      data<StringRef>()[row] = AddString(cast.GetString());
+      return;
+    case TypeId::kInterval:
+      data<Interval>()[row] = cast.GetInterval();
+      return;
+  }
+}
+
+void Vector::Flatten(uint32_t count) {
+  if (!is_constant_) return;
+  Vector flat(type_, capacity_ < count ? count : capacity_);
+  CopyRows(*this, nullptr, count, flat, 0);
+  *this = std::move(flat);
+}
+
+void CopyRows(const Vector& source, const uint32_t* sel, uint32_t count, Vector& target,
+              uint32_t offset) {
+  const uint32_t width = source.type().PhysicalSize();
+  // Rows that were NULL in the target must become valid where the source is.
+  if (!target.validity().AllValid()) {
+    for (uint32_t i = 0; i < count; ++i) target.validity().SetValid(offset + i);
+  }
+  const uint8_t* from = source.raw_data();
+  uint8_t* to = target.raw_data() + size_t{offset} * width;
+  if (source.is_constant()) {
+    for (uint32_t i = 0; i < count; ++i) std::memcpy(to + size_t{i} * width, from, width);
+    if (!source.validity().IsValid(0)) {
+      for (uint32_t i = 0; i < count; ++i) target.SetNull(offset + i);
+    }
+  } else if (sel == nullptr) {
+    std::memcpy(to, from, size_t{count} * width);
+    if (!source.validity().AllValid()) {
+      for (uint32_t i = 0; i < count; ++i) {
+        if (!source.validity().IsValid(i)) target.SetNull(offset + i);
+      }
+    }
+  } else {
+    switch (width) {
+      case 1:
+        for (uint32_t i = 0; i < count; ++i) to[i] = from[sel[i]];
+        break;
+      case 2:
+        for (uint32_t i = 0; i < count; ++i) {
+          reinterpret_cast<int16_t*>(to)[i] = reinterpret_cast<const int16_t*>(from)[sel[i]];
+        }
+        break;
+      case 4:
+        for (uint32_t i = 0; i < count; ++i) {
+          reinterpret_cast<int32_t*>(to)[i] = reinterpret_cast<const int32_t*>(from)[sel[i]];
+        }
+        break;
+      case 8:
+        for (uint32_t i = 0; i < count; ++i) {
+          reinterpret_cast<int64_t*>(to)[i] = reinterpret_cast<const int64_t*>(from)[sel[i]];
+        }
+        break;
+      default:
+        for (uint32_t i = 0; i < count; ++i) {
+          std::memcpy(to + size_t{i} * width, from + size_t{sel[i]} * width, width);
+        }
+    }
+    if (!source.validity().AllValid()) {
+      for (uint32_t i = 0; i < count; ++i) {
+        if (!source.validity().IsValid(sel[i])) target.SetNull(offset + i);
+      }
+    }
+  }
+  target.KeepHeapsOf(source);
+}
+
+}  // namespace basin

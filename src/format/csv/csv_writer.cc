@@ -1,0 +1,134 @@
+#include "format/csv/csv_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "common/error.h"
+#include "function/cast.h"
+
+namespace basin {
+
+namespace {
+
+constexpr SqlState kUndefinedFile{{'5', '8', 'P', '0', '1'}};
+// Writes happen in chunks of this size: big enough to make syscalls rare.
+constexpr size_t kFlushBytes = 1 << 20;
+
+}  // namespace
+
+CsvWriter::CsvWriter(const std::string& path, CsvWriterOptions options,
+                     std::vector<std::string> column_names)
+    : path_(path), options_(options), column_names_(std::move(column_names)) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    const int error = errno;
+    throw Error(error == ENOENT ? kUndefinedFile : sqlstate::kIoError,
+                "could not open file \"" + path + "\" for writing: " + std::strerror(error));
+  }
+  needs_quote_[static_cast<uint8_t>(options_.delimiter)] = true;
+  needs_quote_[static_cast<uint8_t>(options_.quote)] = true;
+  needs_quote_['\r'] = true;
+  needs_quote_['\n'] = true;
+  buffer_.reserve(kFlushBytes + 64 * 1024);
+  if (options_.header) {
+    for (size_t i = 0; i < column_names_.size(); ++i) {
+      if (i > 0) buffer_.push_back(options_.delimiter);
+      WriteField(column_names_[i]);
+    }
+    buffer_.push_back('\n');
+  }
+}
+
+CsvWriter::~CsvWriter() {
+  if (fd_ < 0) return;
+  try {
+    Flush();
+  } catch (const Error&) {
+    // Destructors must not throw; Close() is the way to see write errors.
+  }
+  ::close(fd_);
+}
+
+void CsvWriter::WriteField(std::string_view text) {
+  bool quote = text == options_.null_string || text == "\\.";
+  for (size_t i = 0; i < text.size() && !quote; ++i) {
+    quote = needs_quote_[static_cast<uint8_t>(text[i])];
+  }
+  if (!quote) {
+    buffer_.append(text);
+    return;
+  }
+  buffer_.push_back(options_.quote);
+  for (char c : text) {
+    if (c == options_.quote || c == options_.escape) buffer_.push_back(options_.escape);
+    buffer_.push_back(c);
+  }
+  buffer_.push_back(options_.quote);
+}
+
+void CsvWriter::WriteBatch(const Batch& batch) {
+  // Text of every column, cast once per batch.
+  std::vector<Vector> text(batch.num_columns());
+  std::vector<const Vector*> columns(batch.num_columns());
+  for (size_t c = 0; c < batch.num_columns(); ++c) {
+    const Vector& column = batch.columns[c];
+    if (column.type().id() == TypeId::kVarchar) {
+      columns[c] = &column;
+    } else {
+      text[c] = Vector(TypeId::kVarchar, std::max(column.capacity(), batch.size));
+      CastVector(column, text[c], batch.size, CastMode::kStrict);
+      columns[c] = &text[c];
+    }
+  }
+  for (uint32_t row = 0; row < batch.size; ++row) {
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (c > 0) buffer_.push_back(options_.delimiter);
+      const Vector& column = *columns[c];
+      if (!column.IsValid(row)) {
+        buffer_.append(options_.null_string);
+        continue;
+      }
+      WriteField(column.data<StringRef>()[column.is_constant() ? 0 : row].view());
+    }
+    buffer_.push_back('\n');
+    FlushIfFull();
+  }
+  rows_written_ += batch.size;
+}
+
+void CsvWriter::FlushIfFull() {
+  if (buffer_.size() >= kFlushBytes) Flush();
+}
+
+void CsvWriter::Flush() {
+  size_t done = 0;
+  while (done < buffer_.size()) {
+    const ssize_t wrote = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (wrote < 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      buffer_.clear();
+      throw Error(sqlstate::kIoError,
+                  "could not write to file \"" + path_ + "\": " + std::strerror(error));
+    }
+    done += static_cast<size_t>(wrote);
+  }
+  buffer_.clear();
+}
+
+void CsvWriter::Close() {
+  if (fd_ < 0) return;
+  Flush();
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) {
+    throw Error(sqlstate::kIoError,
+                "could not close file \"" + path_ + "\": " + std::strerror(errno));
+  }
+}
+
+}  // namespace basin

@@ -1,0 +1,85 @@
+#include "function/distinct_aggregate.h"
+
+#include <cstring>
+#include <new>
+#include <string>
+#include <unordered_map>
+
+#include "common/value.h"
+
+namespace basin {
+
+namespace {
+
+// The distinct values of one group, keyed by their text form plus type (exact for
+// every type; comparisons of floats by text treat -0 and 0 as different, a known
+// limitation).
+struct DistinctValues {
+  std::unordered_map<std::string, Value> values;
+};
+
+struct DistinctState {
+  DistinctValues* set = nullptr;
+};
+
+DistinctState& StateAt(uint8_t* state) { return *std::launder(reinterpret_cast<DistinctState*>(state)); }
+
+}  // namespace
+
+std::shared_ptr<const AggregateFunction> MakeDistinctAggregate(std::shared_ptr<const AggregateFunction> inner) {
+  auto function = std::make_shared<AggregateFunction>(*inner);
+  function->state_size = sizeof(DistinctState);
+  function->initialize = [](uint8_t* state) { new (state) DistinctState(); };
+  function->update = [](const std::vector<const Vector*>& args, uint8_t** states, uint32_t count, const FunctionData*) {
+    const Vector& input = *args[0];
+    for (uint32_t row = 0; row < count; ++row) {
+      if (!input.IsValid(row)) continue;
+      DistinctState& state = StateAt(states[row]);
+      if (state.set == nullptr) state.set = new DistinctValues();
+      Value value = input.GetValue(row);
+      std::string key = value.ToString();
+      state.set->values.emplace(std::move(key), std::move(value));
+    }
+  };
+  function->combine = [](const uint8_t* source, uint8_t* target, const FunctionData*) {
+    DistinctState& from = StateAt(const_cast<uint8_t*>(source));
+    if (from.set == nullptr) return;
+    DistinctState& to = StateAt(target);
+    if (to.set == nullptr) to.set = new DistinctValues();
+    for (auto& [key, value] : from.set->values) to.set->values.emplace(key, value);
+  };
+  function->finalize = [inner](uint8_t** states, uint32_t count, Vector& result, const FunctionData* data) {
+    std::vector<uint8_t> inner_state(inner->state_size + 16);
+    uint8_t* aligned = inner_state.data() + (16 - reinterpret_cast<uintptr_t>(inner_state.data()) % 16) % 16;
+    for (uint32_t row = 0; row < count; ++row) {
+      inner->initialize(aligned);
+      DistinctState& state = StateAt(states[row]);
+      if (state.set != nullptr && !state.set->values.empty()) {
+        const LogicalType type = state.set->values.begin()->second.type();
+        uint32_t fed = 0;
+        const uint32_t total = static_cast<uint32_t>(state.set->values.size());
+        auto it = state.set->values.begin();
+        while (fed < total) {
+          const uint32_t chunk = std::min<uint32_t>(kBatchSize, total - fed);
+          Vector values(type, chunk);
+          std::vector<uint8_t*> targets(chunk, aligned);
+          for (uint32_t i = 0; i < chunk; ++i, ++it) values.SetValue(i, it->second);
+          inner->update({&values}, targets.data(), chunk, data);
+          fed += chunk;
+        }
+      }
+      uint8_t* pointer = aligned;
+      Vector single(result.type(), 1);
+      inner->finalize(&pointer, 1, single, data);
+      CopyRows(single, nullptr, 1, result, row);
+      if (inner->destroy) inner->destroy(aligned);
+    }
+  };
+  function->destroy = [](uint8_t* state) {
+    delete StateAt(state).set;
+    StateAt(state).set = nullptr;
+  };
+  return function;
+}
+
+}  // namespace basin

@@ -1,0 +1,25 @@
+// src/function/cast.h
+#pragma once
+
+#include <cstdint>
+
+#include "common/types.h"
+#include "common/vector.h"
+
+namespace basin {
+
+enum class CastMode {
+  kStrict,  // CAST and ::  — a value that does not convert is an error
+  kTry,     // TRY_CAST     — a value that does not convert becomes NULL
+};
+
+// Converts rows [0, count) of `source` into `result` (of the target type) with
+// PostgreSQL's semantics: range checks ("integer out of range"), rounding rules,
+// text parsing and formatting. A constant source gives a constant result.
+// Throws Error(22P02 / 22003 / 22007 / 22008 ...) in kStrict mode.
+void CastVector(const Vector& source, Vector& result, uint32_t count, CastMode mode);
+
+// Whether CAST(from AS to) is defined at all (the binder reports others as errors).
+bool CastExists(const LogicalType& from, const LogicalType& to);
+
+}  // namespace basin

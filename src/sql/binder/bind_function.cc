@@ -1,0 +1,291 @@
+// Binding of function calls: overload resolution with PostgreSQL-style implicit
+// casts, aggregates, and the few functions that are really syntax (COALESCE, NULLIF).
+#include <limits>
+
+#include "common/error.h"
+#include "function/function_registry.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/type_resolution.h"
+
+namespace basin {
+
+namespace {
+
+std::string Signature(const std::string& name, const std::vector<ExprPtr>& args) {
+  const bool is_operator = !name.empty() && !std::isalpha(static_cast<unsigned char>(name[0]));
+  auto type_name = [](const ExprPtr& arg) { return IsUntypedLiteral(*arg) ? std::string("unknown") : arg->type.ToString(); };
+  if (is_operator) {
+    if (args.size() == 1) return "operator does not exist: " + name + " " + type_name(args[0]);
+    return "operator does not exist: " + type_name(args[0]) + " " + name + " " + type_name(args[1]);
+  }
+  std::string text = "function " + name + "(";
+  for (size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + type_name(args[i]);
+  return text + ") does not exist";
+}
+
+// The type an argument is cast to for a declared parameter type.
+LogicalType TargetType(const LogicalType& parameter, const LogicalType& argument) {
+  if (parameter.id() == TypeId::kNull) return argument;  // "any"
+  if (parameter.id() == TypeId::kDecimal && parameter.precision() == 0) {
+    if (argument.id() == TypeId::kDecimal) return argument;
+    if (argument.IsInteger()) return DecimalForInteger(argument);
+    return LogicalType::Decimal(kMaxDecimalPrecision, 10);
+  }
+  return parameter;
+}
+
+std::optional<int> ArgumentCost(const LogicalType& parameter, const Expression& arg, const LogicalType* preferred) {
+  if (parameter.id() == TypeId::kNull) return 0;
+  const bool untyped = IsUntypedLiteral(arg);
+  if (untyped && preferred != nullptr) {
+    // An unknown literal next to typed arguments is taken to be of their type.
+    if (TargetType(parameter, *preferred) == *preferred && parameter.id() == preferred->id()) return 0;
+  }
+  if (parameter.id() == TypeId::kDecimal && parameter.precision() == 0) {
+    if (arg.type.id() == TypeId::kDecimal) return 0;
+    if (untyped) return 3;
+    return ImplicitCastCost(arg.type, DecimalForInteger(arg.type), false).has_value() && arg.type.IsInteger()
+               ? std::optional<int>(4 - (arg.type.id() == TypeId::kBigInt ? 1 : 0))
+               : std::nullopt;
+  }
+  return ImplicitCastCost(arg.type, parameter, untyped);
+}
+
+// Picks the overload with the cheapest implicit casts. Returns its index or -1.
+template <class Function>
+int ResolveOverload(const std::vector<std::shared_ptr<const Function>>& candidates, const std::vector<ExprPtr>& args,
+                    const std::function<const std::optional<LogicalType>&(const Function&)>& varargs_of) {
+  const LogicalType* preferred = nullptr;
+  for (const auto& arg : args) {
+    if (!IsUntypedLiteral(*arg) && arg->type.id() != TypeId::kNull) {
+      preferred = &arg->type;
+      break;
+    }
+  }
+  int best = -1;
+  int best_cost = std::numeric_limits<int>::max();
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const Function& candidate = *candidates[c];
+    const auto& varargs = varargs_of(candidate);
+    const size_t fixed = candidate.arguments.size();
+    if (args.size() < fixed || (args.size() > fixed && !varargs)) continue;
+    int cost = 0;
+    bool viable = true;
+    for (size_t i = 0; i < args.size() && viable; ++i) {
+      const LogicalType& parameter = i < fixed ? candidate.arguments[i] : *varargs;
+      auto arg_cost = ArgumentCost(parameter, *args[i], preferred);
+      viable = arg_cost.has_value();
+      if (viable) cost += *arg_cost;
+    }
+    if (viable && cost < best_cost) {
+      best = static_cast<int>(c);
+      best_cost = cost;
+    }
+  }
+  return best;
+}
+
+const std::optional<LogicalType>& NoVarargs(const AggregateFunction&) {
+  static const std::optional<LogicalType> none;
+  return none;
+}
+
+}  // namespace
+
+ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr> args, SourceSpan span) {
+  bool handled = false;
+  ExprPtr special = BindSpecialFunction(name, args, span, &handled);
+  if (handled) return special;
+
+  const auto* candidates = FunctionRegistry::BuiltIn().FindScalar(name);
+  if (candidates == nullptr) throw Error(sqlstate::kUndefinedFunction, Signature(name, args), span);
+  const int chosen = ResolveOverload<ScalarFunction>(
+      *candidates, args, [](const ScalarFunction& function) -> const std::optional<LogicalType>& { return function.varargs; });
+  if (chosen < 0) throw Error(sqlstate::kUndefinedFunction, Signature(name, args), span);
+  const auto& function = (*candidates)[chosen];
+  std::vector<LogicalType> types;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const LogicalType& parameter = i < function->arguments.size() ? function->arguments[i] : *function->varargs;
+    LogicalType target = TargetType(parameter, args[i]->type);
+    if (IsUntypedLiteral(*args[i]) && parameter.id() == TypeId::kNull) target = TypeId::kVarchar;
+    try {
+      args[i] = CastTo(std::move(args[i]), target);
+    } catch (const Error& error) {
+      throw Error(error.state(), error.message(), span);
+    }
+    types.push_back(args[i]->type);
+  }
+  LogicalType return_type = function->return_type;
+  std::shared_ptr<const FunctionData> data;
+  if (function->bind) {
+    try {
+      data = function->bind(types, return_type);
+    } catch (const Error& error) {
+      throw Error(error.state(), error.message(), error.where() ? error.where() : std::optional<SourceSpan>(span));
+    }
+  }
+  auto expr = std::make_unique<FunctionExpr>(function, std::move(args), return_type, data);
+  // Fold calls on constants now, so that plans and filters see plain values.
+  bool all_constant = function->volatility == Volatility::kImmutable;
+  for (const auto& arg : expr->args) all_constant = all_constant && arg->kind == ExprKind::kConstant;
+  if (all_constant) {
+    try {
+      return std::make_unique<ConstantExpr>(EvaluateConstant(*expr));
+    } catch (const Error& error) {
+      throw Error(error.state(), error.message(), span);
+    }
+  }
+  return expr;
+}
+
+ExprPtr Binder::BindSpecialFunction(const std::string& name, std::vector<ExprPtr>& args, SourceSpan span,
+                                    bool* handled) {
+  *handled = true;
+  if (name == "coalesce") {
+    if (args.empty()) throw Error(sqlstate::kSyntaxError, "coalesce requires at least one argument", span);
+    std::vector<ExprPtr*> all;
+    for (auto& arg : args) all.push_back(&arg);
+    const LogicalType type = UnifyTypes(all, "COALESCE", span);
+    // CASE WHEN a IS NOT NULL THEN a WHEN b IS NOT NULL THEN b ELSE c END
+    std::vector<CaseExpr::When> whens;
+    for (size_t i = 0; i + 1 < args.size(); ++i) {
+      whens.push_back({std::make_unique<IsNullExpr>(args[i]->Clone(), true), std::move(args[i])});
+    }
+    return std::make_unique<CaseExpr>(type, std::move(whens), std::move(args.back()));
+  }
+  if (name == "nullif") {
+    if (args.size() != 2) throw Error(sqlstate::kUndefinedFunction, "nullif requires two arguments", span);
+    std::vector<ExprPtr*> both{&args[0], &args[1]};
+    const LogicalType type = UnifyTypes(both, "NULLIF", span);
+    std::vector<CaseExpr::When> whens;
+    whens.push_back({std::make_unique<ComparisonExpr>(CompareOp::kEq, args[0]->Clone(), std::move(args[1])),
+                     std::make_unique<ConstantExpr>(Value::Null(type))});
+    return std::make_unique<CaseExpr>(type, std::move(whens), std::move(args[0]));
+  }
+  if (name == "greatest" || name == "least") {
+    if (args.empty()) throw Error(sqlstate::kSyntaxError, name + " requires at least one argument", span);
+    std::vector<ExprPtr*> all;
+    for (auto& arg : args) all.push_back(&arg);
+    const LogicalType type = UnifyTypes(all, name == "greatest" ? "GREATEST" : "LEAST", span);
+    // NULLs are ignored: fold pairwise with CASE.
+    ExprPtr result = std::move(args[0]);
+    const CompareOp better = name == "greatest" ? CompareOp::kGt : CompareOp::kLt;
+    for (size_t i = 1; i < args.size(); ++i) {
+      std::vector<CaseExpr::When> whens;
+      whens.push_back({std::make_unique<IsNullExpr>(result->Clone(), false), args[i]->Clone()});
+      std::vector<ExprPtr> both;
+      both.push_back(std::make_unique<IsNullExpr>(args[i]->Clone(), true));
+      both.push_back(std::make_unique<ComparisonExpr>(better, args[i]->Clone(), result->Clone()));
+      whens.push_back({std::make_unique<ConjunctionExpr>(true, std::move(both)), std::move(args[i])});
+      result = std::make_unique<CaseExpr>(type, std::move(whens), std::move(result));
+    }
+    return result;
+  }
+  if (args.empty() && (name == "now" || name == "current_timestamp" || name == "transaction_timestamp" ||
+                       name == "statement_timestamp")) {
+    return std::make_unique<ConstantExpr>(Value::TimestampTz(context_.statement_timestamp));
+  }
+  if (args.empty() && (name == "localtimestamp")) {
+    return std::make_unique<ConstantExpr>(Value::Timestamp(context_.statement_timestamp));
+  }
+  if (args.empty() && name == "current_date") {
+    constexpr int64_t kMicrosPerDay = 86'400'000'000;
+    int64_t days = context_.statement_timestamp / kMicrosPerDay;
+    if (context_.statement_timestamp < 0 && context_.statement_timestamp % kMicrosPerDay != 0) --days;
+    return std::make_unique<ConstantExpr>(Value::Date(static_cast<int32_t>(days)));
+  }
+  *handled = false;
+  return nullptr;
+}
+
+ExprPtr Binder::BindFunctionCall(const ast::FunctionCall& call, ExprContext& context) {
+  const std::string& name = call.name.back();
+  if (call.over) {
+    throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet", call.span);
+  }
+  if (FunctionRegistry::BuiltIn().FindAggregate(name) != nullptr) return BindAggregateCall(call, context);
+  if (call.distinct || call.star || call.filter || !call.order_by.empty()) {
+    throw Error(sqlstate::kWrongObjectType,
+                "DISTINCT, *, FILTER or ORDER BY specified, but " + name + " is not an aggregate function", call.span);
+  }
+  for (const auto& arg_name : call.arg_names) {
+    if (!arg_name.empty()) {
+      throw Error(sqlstate::kUndefinedFunction, "function " + name + " does not take named arguments", call.span);
+    }
+  }
+  std::vector<ExprPtr> args;
+  for (const auto& arg : call.args) args.push_back(BindExpression(*arg, context));
+  return BindScalarFunction(name, std::move(args), call.span);
+}
+
+ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& context) {
+  const std::string& name = call.name.back();
+  if (context.aggregates == nullptr) {
+    throw Error(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + context.clause,
+                call.span);
+  }
+  if (call.within_group || !call.order_by.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported, "ordered aggregates are not supported yet", call.span);
+  }
+  // Arguments see the same columns but may not hold aggregates themselves.
+  ExprContext inner = context;
+  inner.aggregates = nullptr;
+  inner.clause = "aggregate function calls";
+  std::vector<ExprPtr> args;
+  for (const auto& arg : call.args) args.push_back(BindExpression(*arg, inner));
+  if (call.star && name != "count") {
+    throw Error(sqlstate::kSyntaxError, name + "(*) is not a valid aggregate call", call.span);
+  }
+
+  const auto& candidates = *FunctionRegistry::BuiltIn().FindAggregate(name);
+  const int chosen = ResolveOverload<AggregateFunction>(candidates, args, NoVarargs);
+  if (chosen < 0) throw Error(sqlstate::kUndefinedFunction, Signature(name, args), call.span);
+  const auto& function = candidates[chosen];
+  std::vector<LogicalType> types;
+  for (size_t i = 0; i < args.size(); ++i) {
+    LogicalType target = TargetType(function->arguments[i], args[i]->type);
+    if (IsUntypedLiteral(*args[i]) && function->arguments[i].id() == TypeId::kNull) target = TypeId::kVarchar;
+    args[i] = CastTo(std::move(args[i]), target);
+    types.push_back(args[i]->type);
+  }
+  BoundAggregate aggregate;
+  aggregate.function = function;
+  aggregate.type = function->return_type;
+  if (function->bind) aggregate.data = function->bind(types, aggregate.type);
+  aggregate.args = std::move(args);
+  aggregate.distinct = call.distinct;
+  if (call.filter) {
+    ExprPtr filter = BindExpression(*call.filter, inner);
+    if (filter->type.id() != TypeId::kBoolean) {
+      throw Error(sqlstate::kDatatypeMismatch, "argument of FILTER must be type boolean", call.filter->span);
+    }
+    aggregate.filter = std::move(filter);
+  }
+  if (aggregate.distinct && !(name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max")) {
+    throw Error(sqlstate::kFeatureNotSupported, "DISTINCT is not supported for " + name + " yet", call.span);
+  }
+
+  // The same aggregate twice is computed once.
+  auto& collected = context.aggregates->aggregates;
+  size_t index = collected.size();
+  for (size_t i = 0; i < collected.size(); ++i) {
+    const BoundAggregate& other = collected[i];
+    bool same = other.function == aggregate.function && other.distinct == aggregate.distinct &&
+                other.args.size() == aggregate.args.size() && (other.filter == nullptr) == (aggregate.filter == nullptr);
+    for (size_t a = 0; same && a < other.args.size(); ++a) same = ExpressionsEqual(*other.args[a], *aggregate.args[a]);
+    if (same && other.filter) same = ExpressionsEqual(*other.filter, *aggregate.filter);
+    if (same) {
+      index = i;
+      break;
+    }
+  }
+  const LogicalType type = aggregate.type;
+  if (index == collected.size()) collected.push_back(std::move(aggregate));
+  auto ref = std::make_unique<ColumnRefExpr>(type, ColumnBinding{context.aggregates->aggregate_index,
+                                                                 static_cast<uint32_t>(index)},
+                                             name);
+  ref->alias = name;
+  return ref;
+}
+
+}  // namespace basin

@@ -1,0 +1,148 @@
+// src/sql/binder/binder.h
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "sql/binder/bind_scope.h"
+#include "sql/parser/ast.h"
+#include "sql/planner/logical_plan.h"
+
+namespace basin {
+
+// What the binder needs from the session.
+struct BindContext {
+  Catalog& catalog;
+  // Statement start, µs since the epoch (UTC): now() and current_timestamp.
+  int64_t statement_timestamp = 0;
+};
+
+// A bound query: its plan and the names and types of its output columns.
+struct BoundQuery {
+  LogicalPtr plan;
+  std::vector<std::string> names;
+  std::vector<LogicalType> types;
+};
+
+// A subquery inside an expression, until the planner turns it into a join.
+struct BoundSubqueryExpr : Expression {
+  BoundSubqueryExpr(ast::SubqueryKind subquery_kind, BoundQuery query, LogicalType type);
+  ast::SubqueryKind subquery_kind;
+  BoundQuery query;
+  ExprPtr left;  // IN / ANY / ALL: the left operand, cast to the subquery's type
+  CompareOp op = CompareOp::kEq;
+  bool negated = false;  // NOT IN
+  bool correlated = false;  // refers to columns of the enclosing query
+  ExprPtr Clone() const override;
+  std::string ToString() const override;
+  std::vector<ExprPtr*> Children() override { return left ? std::vector<ExprPtr*>{&left} : std::vector<ExprPtr*>{}; }
+};
+
+// Turns syntax into typed logical plans: resolves names against the catalog and
+// the FROM clause, functions and operators against the registry, and types.
+// One Binder per query level; subqueries get a child binder whose parent resolves
+// correlated column references.
+class Binder {
+ public:
+  explicit Binder(BindContext& context, Binder* parent = nullptr);
+
+  BoundQuery BindQuery(const ast::QueryNode& query);
+  // Binds an expression with no FROM clause (constants, defaults, LIMIT values).
+  ExprPtr BindConstantExpression(const ast::Expr& expr, const char* clause);
+  // Evaluates a bound expression that has no column references.
+  static Value EvaluateConstant(const Expression& expr);
+  // A fresh table index for a node's bindings, unique within the whole statement.
+  uint32_t NewTableIndex();
+  BindContext& context() { return context_; }
+
+ private:
+  struct AggregateCollector {
+    uint32_t aggregate_index = 0;
+    std::vector<BoundAggregate> aggregates;
+  };
+  // Where an expression is bound: visible columns, and what may appear in it.
+  struct ExprContext {
+    const BindScope* scope = nullptr;
+    const char* clause = "";
+    AggregateCollector* aggregates = nullptr;  // null: aggregates not allowed
+  };
+
+  // ---- queries (bind_query.cc) ----
+  BoundQuery BindQueryBody(const ast::QueryNode& query);
+  BoundQuery BindSelect(const ast::SelectNode& select);
+  BoundQuery BindSetOperation(const ast::SetOperationNode& node);
+  BoundQuery BindValues(const ast::ValuesNode& node);
+  // ORDER BY / LIMIT / OFFSET over the output columns of a set operation or VALUES.
+  BoundQuery ApplyModifiers(const ast::QueryNode& node, BoundQuery query);
+  void BindLimit(const ast::QueryNode& node, std::optional<uint64_t>& limit, uint64_t& offset);
+  // Casts the columns of `query` to `types` with a projection (for set operations).
+  BoundQuery CastColumns(BoundQuery query, const std::vector<LogicalType>& types);
+
+  // ---- FROM (bind_table_ref.cc) ----
+  LogicalPtr BindFrom(const std::vector<ast::TableRefPtr>& from, BindScope& scope);
+  LogicalPtr BindTableRef(const ast::TableRef& ref, BindScope& scope);
+  LogicalPtr BindBaseTable(const ast::BaseTableRef& ref, BindScope& scope);
+  LogicalPtr BindJoin(const ast::JoinRef& ref, BindScope& scope);
+  LogicalPtr BindTableFunction(const ast::FunctionCall& call, const ast::TableRef& ref, BindScope& scope);
+  LogicalPtr BindSubqueryRef(const ast::QueryNode& query, const ast::TableRef& ref, const std::string& default_alias,
+                             BindScope& scope);
+
+  // ---- expressions (bind_expression.cc, bind_function.cc) ----
+  ExprPtr BindExpression(const ast::Expr& expr, ExprContext& context);
+  ExprPtr BindColumnRef(const ast::ColumnRef& ref, ExprContext& context);
+  ExprPtr BindFunctionCall(const ast::FunctionCall& call, ExprContext& context);
+  ExprPtr BindAggregateCall(const ast::FunctionCall& call, ExprContext& context);
+  ExprPtr BindBinary(const ast::BinaryExpr& expr, ExprContext& context);
+  ExprPtr BindComparison(CompareOp op, ExprPtr left, ExprPtr right, SourceSpan span);
+  ExprPtr BindCase(const ast::CaseExpr& expr, ExprContext& context);
+  ExprPtr BindSubquery(const ast::SubqueryExpr& expr, ExprContext& context);
+  ExprPtr BindConstant(const ast::Constant& constant);
+  ExprPtr BindCast(const ast::Cast& cast, ExprContext& context);
+  // Resolves `name(args)` among scalar functions and operators, casting arguments.
+  ExprPtr BindScalarFunction(const std::string& name, std::vector<ExprPtr> args, SourceSpan span);
+  ExprPtr BindSpecialFunction(const std::string& name, std::vector<ExprPtr>& args, SourceSpan span, bool* handled);
+  // Gives untyped literals and NULLs among `exprs` a common type and casts to it.
+  LogicalType UnifyTypes(std::vector<ExprPtr*> exprs, const char* context, SourceSpan span);
+
+  // ---- subqueries (plan_subquery.cc) ----
+  // Replaces the subqueries in `expr` with references to joins added over `root`.
+  void PlanSubqueries(ExprPtr& expr, LogicalPtr& root);
+  // WHERE conjuncts that are [NOT] EXISTS / IN become semi and anti joins.
+  bool TryPlanFilterSubquery(ExprPtr& conjunct, LogicalPtr& root);
+  ExprPtr PlanSubquery(BoundSubqueryExpr& subquery, LogicalPtr& root, bool as_filter);
+
+  // ---- GROUP BY (bind_query.cc) ----
+  // Replaces sub-expressions equal to a group expression by a reference to it, then
+  // rejects any other column of the FROM clause.
+  void BindToGroups(ExprPtr& expr, const std::vector<ExprPtr>& groups, uint32_t group_index,
+                    uint32_t aggregate_index, const char* clause);
+
+  // Column lookup in enclosing queries, for correlated subqueries.
+  std::optional<BindScope::Resolved> LookupOuter(const std::vector<std::string>& parts, SourceSpan span, uint32_t* depth);
+
+  // ---- CTEs ----
+  const ast::CommonTableExpr* FindCte(const std::string& name) const;
+
+  BindContext& context_;
+  Binder* parent_;
+  uint32_t next_table_index_ = 0;  // used by the root binder only
+  // The scope of the expression being bound right now, for child binders.
+  const BindScope* active_scope_ = nullptr;
+  std::vector<std::map<std::string, const ast::CommonTableExpr*>> ctes_;
+  // Set while a CTE's own body is bound, to stop it referring to itself.
+  std::vector<const ast::CommonTableExpr*> binding_ctes_;
+  bool has_correlation_ = false;
+
+ public:
+  // Whether a column of an enclosing query was referenced (this is a correlated subquery).
+  bool has_correlation() const { return has_correlation_; }
+};
+
+// Whether two bound expressions are the same computation (same columns, functions,
+// constants), so that GROUP BY and ORDER BY can match select items.
+bool ExpressionsEqual(const Expression& a, const Expression& b);
+
+}  // namespace basin

@@ -1,0 +1,339 @@
+// Subqueries in expressions become joins: uncorrelated ones directly, correlated
+// ones after their correlated predicates are pulled up out of the subquery (through
+// filters, projections, inner joins and aggregates) to become join conditions.
+// EXISTS and IN in WHERE become semi and anti joins; elsewhere they become mark
+// joins whose boolean column replaces them; scalar subqueries become single joins.
+#include "common/error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/type_resolution.h"
+#include "sql/planner/join_conditions.h"
+
+namespace basin {
+
+namespace {
+
+bool HasOuterReference(const Expression& expr) {
+  bool found = false;
+  VisitExpressionsReadOnly(expr, [&found](const Expression& node) {
+    if (node.kind == ExprKind::kColumnRef && node.As<ColumnRefExpr>().depth > 0) found = true;
+  });
+  return found;
+}
+
+[[noreturn]] void Unsupported(const char* what) {
+  throw Error(sqlstate::kFeatureNotSupported, std::string("correlated subquery with ") + what + " is not supported yet");
+}
+
+// Moves predicates that refer to the outer query out of `node`'s subtree into
+// `predicates`, rewriting what they refer to so that it is visible at `node`'s
+// output. Throws when the correlation sits where it cannot be moved.
+void PullUpCorrelation(LogicalPtr& node, std::vector<ExprPtr>& predicates, Binder& binder) {
+  switch (node->kind) {
+    case LogicalKind::kFilter: {
+      auto& filter = node->As<LogicalFilter>();
+      PullUpCorrelation(node->children[0], predicates, binder);
+      std::vector<ExprPtr> kept;
+      for (auto& condition : filter.conditions) {
+        if (HasOuterReference(*condition)) {
+          predicates.push_back(std::move(condition));
+        } else {
+          kept.push_back(std::move(condition));
+        }
+      }
+      filter.conditions = std::move(kept);
+      if (filter.conditions.empty()) node = std::move(node->children[0]);
+      return;
+    }
+    case LogicalKind::kProjection: {
+      auto& projection = node->As<LogicalProjection>();
+      const size_t before = predicates.size();
+      PullUpCorrelation(node->children[0], predicates, binder);
+      for (const auto& expr : projection.expressions) {
+        if (HasOuterReference(*expr)) Unsupported("outer columns in its select list");
+      }
+      // Pass the inner columns the new predicates use through the projection.
+      for (size_t p = before; p < predicates.size(); ++p) {
+        std::vector<ColumnRefExpr*> refs;
+        VisitExpressions(*predicates[p], [&refs](Expression& expr) {
+          if (expr.kind == ExprKind::kColumnRef && expr.As<ColumnRefExpr>().depth == 0) refs.push_back(&expr.As<ColumnRefExpr>());
+        });
+        for (ColumnRefExpr* ref : refs) {
+          uint32_t position = static_cast<uint32_t>(projection.expressions.size());
+          for (uint32_t i = 0; i < projection.expressions.size(); ++i) {
+            const auto& existing = projection.expressions[i];
+            if (existing->kind == ExprKind::kColumnRef && existing->As<ColumnRefExpr>().binding == ref->binding) {
+              position = i;
+              break;
+            }
+          }
+          if (position == projection.expressions.size()) projection.expressions.push_back(ref->Clone());
+          ref->binding = {projection.table_index, position};
+        }
+      }
+      return;
+    }
+    case LogicalKind::kAggregate: {
+      auto& aggregate = node->As<LogicalAggregate>();
+      const size_t before = predicates.size();
+      PullUpCorrelation(node->children[0], predicates, binder);
+      for (const auto& group : aggregate.groups) {
+        if (HasOuterReference(*group)) Unsupported("outer columns in GROUP BY");
+      }
+      // inner = outer predicates turn into groups: one aggregate per outer value.
+      for (size_t p = before; p < predicates.size(); ++p) {
+        ExprPtr& predicate = predicates[p];
+        if (predicate->kind != ExprKind::kComparison || predicate->As<ComparisonExpr>().op != CompareOp::kEq) {
+          Unsupported("a non-equality condition below an aggregate");
+        }
+        auto& comparison = predicate->As<ComparisonExpr>();
+        ExprPtr& inner = HasOuterReference(*comparison.left) ? comparison.right : comparison.left;
+        if (HasOuterReference(*inner)) Unsupported("outer columns on both sides of a condition");
+        uint32_t position = static_cast<uint32_t>(aggregate.groups.size());
+        for (uint32_t i = 0; i < aggregate.groups.size(); ++i) {
+          if (ExpressionsEqual(*aggregate.groups[i], *inner)) position = i;
+        }
+        if (position == aggregate.groups.size()) aggregate.groups.push_back(inner->Clone());
+        auto ref = std::make_unique<ColumnRefExpr>(inner->type, ColumnBinding{aggregate.group_index, position}, "");
+        inner = std::move(ref);
+      }
+      return;
+    }
+    case LogicalKind::kJoin: {
+      auto& join = node->As<LogicalJoin>();
+      if (join.residual && HasOuterReference(*join.residual)) Unsupported("outer columns in a join condition");
+      for (const auto& condition : join.conditions) {
+        if (HasOuterReference(*condition.left) || HasOuterReference(*condition.right)) {
+          Unsupported("outer columns in a join condition");
+        }
+      }
+      PullUpCorrelation(node->children[0], predicates, binder);
+      if (join.type == JoinType::kInner) PullUpCorrelation(node->children[1], predicates, binder);
+      return;
+    }
+    case LogicalKind::kOrder:
+      PullUpCorrelation(node->children[0], predicates, binder);
+      return;
+    default:
+      return;
+  }
+}
+
+bool PlanHasOuterReference(const LogicalOperator& node) {
+  bool found = false;
+  auto check = [&found](const Expression& expr) { found = found || HasOuterReference(expr); };
+  switch (node.kind) {
+    case LogicalKind::kProjection:
+      for (const auto& expr : node.As<LogicalProjection>().expressions) check(*expr);
+      break;
+    case LogicalKind::kFilter:
+      for (const auto& expr : node.As<LogicalFilter>().conditions) check(*expr);
+      break;
+    case LogicalKind::kAggregate:
+      for (const auto& expr : node.As<LogicalAggregate>().groups) check(*expr);
+      for (const auto& aggregate : node.As<LogicalAggregate>().aggregates) {
+        for (const auto& arg : aggregate.args) check(*arg);
+        if (aggregate.filter) check(*aggregate.filter);
+      }
+      break;
+    case LogicalKind::kJoin: {
+      const auto& join = node.As<LogicalJoin>();
+      if (join.residual) check(*join.residual);
+      for (const auto& condition : join.conditions) {
+        check(*condition.left);
+        check(*condition.right);
+      }
+      break;
+    }
+    case LogicalKind::kOrder:
+      for (const auto& order : node.As<LogicalOrder>().orders) check(*order.expr);
+      break;
+    case LogicalKind::kValues:
+      for (const auto& row : node.As<LogicalValues>().rows) {
+        for (const auto& expr : row) check(*expr);
+      }
+      break;
+    default:
+      break;
+  }
+  for (const auto& child : node.children) found = found || PlanHasOuterReference(*child);
+  return found;
+}
+
+// Outer references one level up become references of this level.
+void LowerDepth(Expression& expr) {
+  VisitExpressions(expr, [](Expression& node) {
+    if (node.kind != ExprKind::kColumnRef) return;
+    auto& ref = node.As<ColumnRefExpr>();
+    if (ref.depth > 0) --ref.depth;
+  });
+}
+
+// The aggregate function behind a subquery's single output column, if that column
+// is exactly an aggregate.
+std::string OutputAggregateName(const LogicalOperator& plan) {
+  if (plan.kind != LogicalKind::kProjection) return "";
+  const auto& projection = plan.As<LogicalProjection>();
+  const auto& expr = projection.expressions[0];
+  if (expr->kind != ExprKind::kColumnRef) return "";
+  const LogicalOperator& child = *plan.children[0];
+  if (child.kind != LogicalKind::kAggregate) return "";
+  const auto& aggregate = child.As<LogicalAggregate>();
+  const auto& binding = expr->As<ColumnRefExpr>().binding;
+  if (binding.table_index != aggregate.aggregate_index) return "";
+  return aggregate.aggregates[binding.column_index].function->name;
+}
+
+}  // namespace
+
+ExprPtr Binder::BindSubquery(const ast::SubqueryExpr& expr, ExprContext& context) {
+  Binder child(context_, this);
+  BoundQuery query = child.BindQuery(*expr.query);
+  const bool correlated = child.has_correlation();
+  switch (expr.subquery_kind) {
+    case ast::SubqueryKind::kScalar: {
+      if (query.types.size() != 1) throw Error(sqlstate::kSyntaxError, "subquery must return only one column", expr.span);
+      const LogicalType type = query.types[0];
+      auto bound = std::make_unique<BoundSubqueryExpr>(expr.subquery_kind, std::move(query), type);
+      bound->correlated = correlated;
+      return bound;
+    }
+    case ast::SubqueryKind::kExists: {
+      auto bound = std::make_unique<BoundSubqueryExpr>(expr.subquery_kind, std::move(query), TypeId::kBoolean);
+      bound->correlated = correlated;
+      return bound;
+    }
+    case ast::SubqueryKind::kIn:
+    case ast::SubqueryKind::kAny:
+    case ast::SubqueryKind::kAll: {
+      if (query.types.size() != 1) throw Error(sqlstate::kSyntaxError, "subquery has too many columns", expr.span);
+      ExprPtr left = BindExpression(*expr.left, context);
+      auto common = IsUntypedLiteral(*left) ? std::optional<LogicalType>(query.types[0])
+                                            : CommonSuperType(left->type, query.types[0]);
+      if (!common) {
+        throw Error(sqlstate::kUndefinedFunction,
+                    "operator does not exist: " + left->type.ToString() + " = " + query.types[0].ToString(), expr.span);
+      }
+      left = CastTo(std::move(left), *common);
+      query = CastColumns(std::move(query), {*common});
+      auto bound = std::make_unique<BoundSubqueryExpr>(expr.subquery_kind, std::move(query), TypeId::kBoolean);
+      bound->left = std::move(left);
+      bound->negated = expr.negated;
+      bound->correlated = correlated;
+      if (expr.subquery_kind != ast::SubqueryKind::kIn) {
+        static const std::pair<const char*, CompareOp> kOps[] = {{"=", CompareOp::kEq},  {"<>", CompareOp::kNotEq},
+                                                                 {"!=", CompareOp::kNotEq}, {"<", CompareOp::kLt},
+                                                                 {"<=", CompareOp::kLtEq}, {">", CompareOp::kGt},
+                                                                 {">=", CompareOp::kGtEq}};
+        bool found = false;
+        for (const auto& [symbol, op] : kOps) {
+          if (expr.op == symbol) {
+            bound->op = op;
+            found = true;
+          }
+        }
+        if (!found) throw Error(sqlstate::kUndefinedFunction, "operator " + expr.op + " is not supported with ANY/ALL", expr.span);
+      }
+      return bound;
+    }
+    case ast::SubqueryKind::kArray:
+      break;
+  }
+  throw Error(sqlstate::kFeatureNotSupported, "ARRAY(subquery) is not supported yet", expr.span);
+}
+
+bool Binder::TryPlanFilterSubquery(ExprPtr& conjunct, LogicalPtr& root) {
+  Expression* target = conjunct.get();
+  bool negated = false;
+  if (target->kind == ExprKind::kNot && target->As<NotExpr>().child->kind == ExprKind::kSubquery) {
+    target = target->As<NotExpr>().child.get();
+    negated = true;
+  }
+  if (target->kind != ExprKind::kSubquery) return false;
+  auto& subquery = static_cast<BoundSubqueryExpr&>(*target);
+  const bool is_exists = subquery.subquery_kind == ast::SubqueryKind::kExists;
+  const bool is_in = subquery.subquery_kind == ast::SubqueryKind::kIn ||
+                     (subquery.subquery_kind == ast::SubqueryKind::kAny && subquery.op == CompareOp::kEq);
+  // NOT IN is not an anti join when NULLs are involved: it takes the mark path.
+  if (!(is_exists || (is_in && !negated && !subquery.negated))) return false;
+  PlanSubquery(subquery, root, /*as_filter=*/true);
+  if (negated) {
+    // PlanSubquery made a semi join; NOT EXISTS wants an anti join.
+    root->As<LogicalJoin>().type = JoinType::kAnti;
+  }
+  return true;
+}
+
+void Binder::PlanSubqueries(ExprPtr& expr, LogicalPtr& root) {
+  RewriteExpression(expr, [this, &root](Expression& node) -> ExprPtr {
+    if (node.kind != ExprKind::kSubquery) return nullptr;
+    return PlanSubquery(static_cast<BoundSubqueryExpr&>(node), root, false);
+  });
+}
+
+ExprPtr Binder::PlanSubquery(BoundSubqueryExpr& subquery, LogicalPtr& root, bool as_filter) {
+  LogicalPtr plan = std::move(subquery.query.plan);
+  std::vector<ExprPtr> predicates;
+  if (subquery.correlated) {
+    PullUpCorrelation(plan, predicates, *this);
+    if (PlanHasOuterReference(*plan)) Unsupported("outer columns in this position");
+    for (auto& predicate : predicates) LowerDepth(*predicate);
+  }
+  const auto subquery_bindings = plan->Bindings();
+  const std::string aggregate_name = subquery.subquery_kind == ast::SubqueryKind::kScalar && subquery.correlated
+                                         ? OutputAggregateName(*plan)
+                                         : "";
+  JoinType type = JoinType::kMark;
+  switch (subquery.subquery_kind) {
+    case ast::SubqueryKind::kScalar:
+      // One value per outer row. Grouped by the correlation keys, an aggregate
+      // subquery has at most one row per key: a plain left join suffices.
+      type = subquery.correlated && !aggregate_name.empty() ? JoinType::kLeft : JoinType::kSingle;
+      break;
+    case ast::SubqueryKind::kExists:
+      if (!subquery.correlated) plan = std::make_unique<LogicalLimit>(1, 0, std::move(plan));
+      type = as_filter ? JoinType::kSemi : JoinType::kMark;
+      break;
+    default:
+      type = as_filter ? JoinType::kSemi : JoinType::kMark;
+      break;
+  }
+  auto join = std::make_unique<LogicalJoin>(type, std::move(root), std::move(plan));
+  if (type == JoinType::kMark) join->mark_binding = {NewTableIndex(), 0};
+  std::vector<ExprPtr> residual = std::move(predicates);
+  if (subquery.left) {
+    auto right = std::make_unique<ColumnRefExpr>(subquery.left->type, subquery_bindings[0], "");
+    CompareOp op = subquery.op;
+    if (subquery.subquery_kind == ast::SubqueryKind::kAll) op = NegateCompareOp(op);
+    residual.push_back(std::make_unique<ComparisonExpr>(op, std::move(subquery.left), std::move(right)));
+  }
+  join->residual = CombineConjuncts(std::move(residual));
+  ExtractJoinConditions(*join);
+  ExprPtr replacement;
+  switch (type) {
+    case JoinType::kMark: {
+      replacement = std::make_unique<ColumnRefExpr>(TypeId::kBoolean, join->mark_binding, "mark");
+      if (subquery.subquery_kind == ast::SubqueryKind::kAll || subquery.negated) {
+        replacement = std::make_unique<NotExpr>(std::move(replacement));
+      }
+      break;
+    }
+    case JoinType::kLeft:
+    case JoinType::kSingle: {
+      replacement = std::make_unique<ColumnRefExpr>(subquery.type, subquery_bindings[0], "");
+      if (aggregate_name == "count") {
+        // COUNT over no rows is 0, not the NULL an unmatched left join gives.
+        std::vector<CaseExpr::When> whens;
+        whens.push_back({std::make_unique<IsNullExpr>(replacement->Clone(), true), replacement->Clone()});
+        replacement = std::make_unique<CaseExpr>(subquery.type, std::move(whens),
+                                                 std::make_unique<ConstantExpr>(Value::BigInt(0)));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  root = std::move(join);
+  return replacement;
+}
+
+}  // namespace basin

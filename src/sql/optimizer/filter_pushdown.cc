@@ -1,0 +1,152 @@
+#include "sql/optimizer/filter_pushdown.h"
+
+#include "sql/planner/join_conditions.h"
+
+namespace basin {
+
+namespace {
+
+bool IsVolatile(const Expression& expr) {
+  bool found = false;
+  VisitExpressionsReadOnly(expr, [&found](const Expression& node) {
+    if (node.kind == ExprKind::kFunction && node.As<FunctionExpr>().function->volatility == Volatility::kVolatile) {
+      found = true;
+    }
+    if (node.kind == ExprKind::kSubquery) found = true;
+  });
+  return found;
+}
+
+// Replaces references to (table_index, i) by a copy of replacements[i].
+void Substitute(ExprPtr& expr, uint32_t table_index, const std::vector<const Expression*>& replacements) {
+  RewriteExpression(expr, [&](Expression& node) -> ExprPtr {
+    if (node.kind != ExprKind::kColumnRef) return nullptr;
+    const auto& ref = node.As<ColumnRefExpr>();
+    if (ref.depth != 0 || ref.binding.table_index != table_index) return nullptr;
+    return replacements[ref.binding.column_index]->Clone();
+  });
+}
+
+LogicalPtr WrapFilter(LogicalPtr plan, std::vector<ExprPtr> filters) {
+  if (filters.empty()) return plan;
+  return std::make_unique<LogicalFilter>(std::move(filters), std::move(plan));
+}
+
+LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
+  switch (plan->kind) {
+    case LogicalKind::kFilter: {
+      for (auto& condition : plan->As<LogicalFilter>().conditions) {
+        for (auto& conjunct : SplitConjuncts(std::move(condition))) filters.push_back(std::move(conjunct));
+      }
+      return PushDown(std::move(plan->children[0]), std::move(filters));
+    }
+    case LogicalKind::kProjection: {
+      auto& projection = plan->As<LogicalProjection>();
+      std::vector<const Expression*> replacements;
+      bool volatile_projection = false;
+      for (const auto& expr : projection.expressions) {
+        replacements.push_back(expr.get());
+        volatile_projection = volatile_projection || IsVolatile(*expr);
+      }
+      std::vector<ExprPtr> below;
+      std::vector<ExprPtr> above;
+      for (auto& filter : filters) {
+        if (volatile_projection || IsVolatile(*filter)) {
+          above.push_back(std::move(filter));
+          continue;
+        }
+        Substitute(filter, projection.table_index, replacements);
+        below.push_back(std::move(filter));
+      }
+      plan->children[0] = PushDown(std::move(plan->children[0]), std::move(below));
+      return WrapFilter(std::move(plan), std::move(above));
+    }
+    case LogicalKind::kAggregate: {
+      auto& aggregate = plan->As<LogicalAggregate>();
+      std::vector<const Expression*> groups;
+      for (const auto& group : aggregate.groups) groups.push_back(group.get());
+      std::vector<ExprPtr> below;
+      std::vector<ExprPtr> above;
+      for (auto& filter : filters) {
+        const auto tables = ReferencedTables(*filter);
+        const bool only_groups = tables.size() == 1 && tables.count(aggregate.group_index) == 1;
+        if (only_groups && !IsVolatile(*filter)) {
+          Substitute(filter, aggregate.group_index, groups);
+          below.push_back(std::move(filter));
+        } else {
+          above.push_back(std::move(filter));
+        }
+      }
+      plan->children[0] = PushDown(std::move(plan->children[0]), std::move(below));
+      return WrapFilter(std::move(plan), std::move(above));
+    }
+    case LogicalKind::kJoin: {
+      auto& join = plan->As<LogicalJoin>();
+      const auto left_tables = OutputTables(*plan->children[0]);
+      const auto right_tables = OutputTables(*plan->children[1]);
+      std::vector<ExprPtr> left;
+      std::vector<ExprPtr> right;
+      std::vector<ExprPtr> above;
+      if (join.type == JoinType::kInner && join.residual) {
+        // The join's own conditions are filters over both sides too.
+        for (auto& conjunct : SplitConjuncts(std::move(join.residual))) filters.push_back(std::move(conjunct));
+        join.residual = nullptr;
+      }
+      std::vector<ExprPtr> residual;
+      for (auto& filter : filters) {
+        const bool volatile_filter = IsVolatile(*filter);
+        if (!volatile_filter && RefersOnlyTo(*filter, left_tables)) {
+          left.push_back(std::move(filter));
+        } else if (!volatile_filter && join.type == JoinType::kInner && RefersOnlyTo(*filter, right_tables)) {
+          right.push_back(std::move(filter));
+        } else if (join.type == JoinType::kInner && !volatile_filter) {
+          residual.push_back(std::move(filter));
+        } else {
+          above.push_back(std::move(filter));
+        }
+      }
+      if (!residual.empty()) {
+        join.residual = CombineConjuncts(std::move(residual));
+        ExtractJoinConditions(join);
+      }
+      plan->children[0] = PushDown(std::move(plan->children[0]), std::move(left));
+      plan->children[1] = PushDown(std::move(plan->children[1]), std::move(right));
+      return WrapFilter(std::move(plan), std::move(above));
+    }
+    case LogicalKind::kOrder:
+    case LogicalKind::kDistinct:
+      plan->children[0] = PushDown(std::move(plan->children[0]), std::move(filters));
+      return plan;
+    case LogicalKind::kUnionAll: {
+      auto& union_all = plan->As<LogicalUnionAll>();
+      for (auto& child : plan->children) {
+        const auto bindings = child->Bindings();
+        const auto types = child->Types();
+        std::vector<ExprPtr> refs;
+        std::vector<const Expression*> replacements;
+        for (size_t i = 0; i < bindings.size(); ++i) {
+          refs.push_back(std::make_unique<ColumnRefExpr>(types[i], bindings[i], ""));
+          replacements.push_back(refs.back().get());
+        }
+        std::vector<ExprPtr> child_filters;
+        for (const auto& filter : filters) {
+          ExprPtr copy = filter->Clone();
+          Substitute(copy, union_all.table_index, replacements);
+          child_filters.push_back(std::move(copy));
+        }
+        child = PushDown(std::move(child), std::move(child_filters));
+      }
+      return plan;
+    }
+    default: {
+      for (auto& child : plan->children) child = PushDown(std::move(child), {});
+      return WrapFilter(std::move(plan), std::move(filters));
+    }
+  }
+}
+
+}  // namespace
+
+LogicalPtr PushDownFilters(LogicalPtr plan) { return PushDown(std::move(plan), {}); }
+
+}  // namespace basin

@@ -1,0 +1,74 @@
+#include "sql/planner/join_conditions.h"
+
+namespace basin {
+
+std::unordered_set<uint32_t> OutputTables(const LogicalOperator& op) {
+  std::unordered_set<uint32_t> tables;
+  for (const auto& binding : op.Bindings()) tables.insert(binding.table_index);
+  return tables;
+}
+
+std::unordered_set<uint32_t> ReferencedTables(const Expression& expr) {
+  std::unordered_set<uint32_t> tables;
+  VisitExpressionsReadOnly(expr, [&tables](const Expression& node) {
+    if (node.kind == ExprKind::kColumnRef && node.As<ColumnRefExpr>().depth == 0) {
+      tables.insert(node.As<ColumnRefExpr>().binding.table_index);
+    }
+  });
+  return tables;
+}
+
+bool RefersOnlyTo(const Expression& expr, const std::unordered_set<uint32_t>& tables) {
+  for (uint32_t table : ReferencedTables(expr)) {
+    if (tables.count(table) == 0) return false;
+  }
+  return true;
+}
+
+std::vector<ExprPtr> SplitConjuncts(ExprPtr expr) {
+  std::vector<ExprPtr> conjuncts;
+  if (!expr) return conjuncts;
+  if (expr->kind == ExprKind::kConjunction && expr->As<ConjunctionExpr>().is_and) {
+    for (auto& child : expr->As<ConjunctionExpr>().children) {
+      for (auto& part : SplitConjuncts(std::move(child))) conjuncts.push_back(std::move(part));
+    }
+    return conjuncts;
+  }
+  conjuncts.push_back(std::move(expr));
+  return conjuncts;
+}
+
+ExprPtr CombineConjuncts(std::vector<ExprPtr> conjuncts) {
+  if (conjuncts.empty()) return nullptr;
+  if (conjuncts.size() == 1) return std::move(conjuncts[0]);
+  return std::make_unique<ConjunctionExpr>(true, std::move(conjuncts));
+}
+
+void ExtractJoinConditions(LogicalJoin& join) {
+  if (!join.residual) return;
+  const auto left = OutputTables(*join.children[0]);
+  const auto right = OutputTables(*join.children[1]);
+  std::vector<ExprPtr> remaining;
+  for (auto& conjunct : SplitConjuncts(std::move(join.residual))) {
+    if (conjunct->kind == ExprKind::kComparison) {
+      auto& comparison = conjunct->As<ComparisonExpr>();
+      const auto left_tables = ReferencedTables(*comparison.left);
+      const auto right_tables = ReferencedTables(*comparison.right);
+      const bool usable = comparison.op == CompareOp::kEq || comparison.op == CompareOp::kNotDistinctFrom;
+      if (usable && !left_tables.empty() && !right_tables.empty()) {
+        if (RefersOnlyTo(*comparison.left, left) && RefersOnlyTo(*comparison.right, right)) {
+          join.conditions.push_back({std::move(comparison.left), std::move(comparison.right), comparison.op});
+          continue;
+        }
+        if (RefersOnlyTo(*comparison.left, right) && RefersOnlyTo(*comparison.right, left)) {
+          join.conditions.push_back({std::move(comparison.right), std::move(comparison.left), comparison.op});
+          continue;
+        }
+      }
+    }
+    remaining.push_back(std::move(conjunct));
+  }
+  join.residual = CombineConjuncts(std::move(remaining));
+}
+
+}  // namespace basin

@@ -1,0 +1,26 @@
+// src/sql/planner/join_conditions.h
+#pragma once
+
+#include <unordered_set>
+#include <vector>
+
+#include "sql/planner/logical_plan.h"
+
+namespace basin {
+
+// The table indexes whose columns an operator outputs.
+std::unordered_set<uint32_t> OutputTables(const LogicalOperator& op);
+// The table indexes an expression refers to (current query level only).
+std::unordered_set<uint32_t> ReferencedTables(const Expression& expr);
+bool RefersOnlyTo(const Expression& expr, const std::unordered_set<uint32_t>& tables);
+
+// Splits `expr` at its top-level ANDs.
+std::vector<ExprPtr> SplitConjuncts(ExprPtr expr);
+// AND of `conjuncts` (null when empty).
+ExprPtr CombineConjuncts(std::vector<ExprPtr> conjuncts);
+
+// Moves the comparisons of `join.residual` whose sides each refer to one input into
+// `join.conditions` (the hash join's keys); the rest stays residual.
+void ExtractJoinConditions(LogicalJoin& join);
+
+}  // namespace basin

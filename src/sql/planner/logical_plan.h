@@ -1,0 +1,212 @@
+// src/sql/planner/logical_plan.h
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/table.h"
+#include "exec/aggregate_hash_table.h"
+#include "exec/expression.h"
+#include "exec/operators/join.h"
+#include "exec/sort_key.h"
+#include "function/table_function.h"
+
+namespace basin {
+
+enum class LogicalKind : uint8_t {
+  kGet,            // scan of a table
+  kTableFunction,  // read_csv(...), generate_series(...)
+  kValues,         // rows of expressions (VALUES, and the one empty row of SELECT 1)
+  kMaterialized,   // batches computed beforehand
+  kProjection,
+  kFilter,
+  kAggregate,
+  kJoin,
+  kOrder,
+  kLimit,
+  kDistinct,
+  kUnionAll,
+};
+
+// A node of a logical plan. Every node numbers its output columns with
+// ColumnBindings; expressions above refer to those, so rewrites need not renumber.
+struct LogicalOperator {
+  explicit LogicalOperator(LogicalKind kind) : kind(kind) {}
+  virtual ~LogicalOperator() = default;
+
+  const LogicalKind kind;
+  std::vector<std::unique_ptr<LogicalOperator>> children;
+  double estimated_rows = 0;
+
+  virtual std::vector<ColumnBinding> Bindings() const = 0;
+  virtual std::vector<LogicalType> Types() const = 0;
+  // For EXPLAIN of logical plans and debugging.
+  virtual std::string Describe() const = 0;
+
+  template <class T>
+  T& As() {
+    return static_cast<T&>(*this);
+  }
+  template <class T>
+  const T& As() const {
+    return static_cast<const T&>(*this);
+  }
+};
+using LogicalPtr = std::unique_ptr<LogicalOperator>;
+
+struct LogicalGet : LogicalOperator {
+  LogicalGet(uint32_t table_index, std::shared_ptr<Table> table, std::string alias);
+  uint32_t table_index;
+  std::shared_ptr<Table> table;
+  std::string alias;
+  // Table columns produced, in output order. Binding column_index = the table's
+  // column number, so pruning columns leaves bindings intact.
+  std::vector<uint32_t> column_ids;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+struct LogicalTableFunction : LogicalOperator {
+  LogicalTableFunction(uint32_t table_index, const TableFunction* function, TableFunctionBinding binding);
+  uint32_t table_index;
+  const TableFunction* function;
+  TableFunctionBinding binding;
+  std::vector<uint32_t> column_ids;  // as in LogicalGet
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+struct LogicalValues : LogicalOperator {
+  LogicalValues(uint32_t table_index, std::vector<LogicalType> types, std::vector<std::vector<ExprPtr>> rows);
+  uint32_t table_index;
+  std::vector<LogicalType> types;
+  std::vector<std::vector<ExprPtr>> rows;  // constant expressions (no column refs)
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override { return types; }
+  std::string Describe() const override;
+};
+
+struct LogicalMaterialized : LogicalOperator {
+  LogicalMaterialized(uint32_t table_index, std::vector<LogicalType> types,
+                      std::shared_ptr<const std::vector<Batch>> batches, std::string label);
+  uint32_t table_index;
+  std::vector<LogicalType> types;
+  std::shared_ptr<const std::vector<Batch>> batches;
+  std::string label;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override { return types; }
+  std::string Describe() const override { return "MATERIALIZED " + label; }
+};
+
+struct LogicalProjection : LogicalOperator {
+  LogicalProjection(uint32_t table_index, std::vector<ExprPtr> expressions, LogicalPtr child);
+  uint32_t table_index;
+  std::vector<ExprPtr> expressions;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+struct LogicalFilter : LogicalOperator {
+  LogicalFilter(std::vector<ExprPtr> conditions, LogicalPtr child);
+  std::vector<ExprPtr> conditions;  // all must hold
+  std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
+  std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override;
+};
+
+// An aggregate call in a plan: function, bound argument expressions over the
+// aggregate's input, optional FILTER condition.
+struct BoundAggregate {
+  std::shared_ptr<const AggregateFunction> function;
+  std::shared_ptr<const FunctionData> data;
+  std::vector<ExprPtr> args;
+  ExprPtr filter;
+  bool distinct = false;
+  LogicalType type;
+  std::string ToString() const;
+  BoundAggregate Clone() const;
+};
+
+struct LogicalAggregate : LogicalOperator {
+  LogicalAggregate(uint32_t group_index, uint32_t aggregate_index, std::vector<ExprPtr> groups,
+                   std::vector<BoundAggregate> aggregates, LogicalPtr child);
+  uint32_t group_index;
+  uint32_t aggregate_index;
+  std::vector<ExprPtr> groups;
+  std::vector<BoundAggregate> aggregates;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+// A join condition left op right, where `left` only references the left child and
+// `right` only the right child.
+struct JoinCondition {
+  ExprPtr left;
+  ExprPtr right;
+  CompareOp op = CompareOp::kEq;
+};
+
+struct LogicalJoin : LogicalOperator {
+  LogicalJoin(JoinType type, LogicalPtr left, LogicalPtr right);
+  JoinType type;
+  std::vector<JoinCondition> conditions;
+  // Other predicates over both sides (evaluated on candidate pairs); null if none.
+  ExprPtr residual;
+  // Mark joins: the binding of the mark column.
+  ColumnBinding mark_binding;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+struct BoundOrder {
+  ExprPtr expr;
+  bool descending = false;
+  bool nulls_first = false;
+};
+
+struct LogicalOrder : LogicalOperator {
+  LogicalOrder(std::vector<BoundOrder> orders, LogicalPtr child);
+  std::vector<BoundOrder> orders;
+  std::optional<uint64_t> limit;  // set by the optimizer: top-N
+  std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
+  std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override;
+};
+
+struct LogicalLimit : LogicalOperator {
+  LogicalLimit(std::optional<uint64_t> limit, uint64_t offset, LogicalPtr child);
+  std::optional<uint64_t> limit;
+  uint64_t offset;
+  std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
+  std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override;
+};
+
+// Removes duplicate rows (all columns).
+struct LogicalDistinct : LogicalOperator {
+  explicit LogicalDistinct(LogicalPtr child);
+  std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
+  std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override { return "DISTINCT"; }
+};
+
+// Concatenates children with identical types; outputs new bindings.
+struct LogicalUnionAll : LogicalOperator {
+  LogicalUnionAll(uint32_t table_index, std::vector<LogicalPtr> inputs);
+  uint32_t table_index;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override { return "UNION ALL"; }
+};
+
+// Renders a plan tree, one node per line, indented.
+std::string LogicalPlanToString(const LogicalOperator& plan);
+
+}  // namespace basin

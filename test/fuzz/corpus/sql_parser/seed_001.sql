@@ -1,0 +1,1 @@
+SELECT 1 + 2 * 3, -2 ^ 2, x::int + 1, NOT a = b, a OR b AND c, a BETWEEN 1 AND 2 AND b

@@ -1,0 +1,1 @@
+SELECT date, year, value FROM t WHERE a IS NOT NULL AND b IS DISTINCT FROM c

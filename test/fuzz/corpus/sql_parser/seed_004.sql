@@ -1,0 +1,1 @@
+SELECT a = ANY (SELECT 1), a < ALL (ARRAY[1,2]), a IN (1,2,3), a NOT IN (SELECT b FROM t), EXISTS (SELECT 1)

@@ -1,0 +1,1 @@
+SELECT ARRAY[1,2][1], a[1:2], (x).f, ROW(1,2), (1, 2), ARRAY(SELECT 1), ARRAY[[1,2],[3,4]]

@@ -1,0 +1,1 @@
+SELECT count(*), count(DISTINCT x), string_agg(x, ',' ORDER BY y), percentile_cont(0.5) WITHIN GROUP (ORDER BY x), sum(x) FILTER (WHERE x > 0) FROM t

@@ -1,0 +1,1 @@
+SELECT CAST(x AS numeric(10,2)), TRY_CAST(y AS int), z::varchar(10)[], w::double precision, v::timestamp(3) with time zone

@@ -1,0 +1,1 @@
+SELECT a COLLATE "C", b AT TIME ZONE 'UTC', 'a' || 'b', a ~ 'x', a !~* 'y', a & b | c # d, j -> 'k'

@@ -1,0 +1,1 @@
+SELECT $1 + $2, 1_000, .5, 1e10, 'it''s', E'a\nb', $$dollar$$, $tag$x$tag$ /* c /* n */ */ -- x

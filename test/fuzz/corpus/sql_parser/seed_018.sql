@@ -1,0 +1,1 @@
+SELECT DISTINCT ON (a) a FROM t GROUP BY ROLLUP(a, (b, c)), CUBE(d), GROUPING SETS ((a, b), (a), ()) HAVING count(*) > 1

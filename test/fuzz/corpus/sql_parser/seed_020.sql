@@ -1,0 +1,1 @@
+SELECT * FROM a JOIN b JOIN c ON b.x = c.x ON a.y = b.y, ((SELECT 1) AS s JOIN c ON true)

@@ -1,0 +1,1 @@
+SELECT * FROM LATERAL (SELECT 1) AS l, generate_series(1, 10) AS g(x), read_csv('f.csv', header => true, delim = '|'), 'data/file.csv', t FOR VERSION AS OF 3

@@ -1,0 +1,1 @@
+SELECT ((SELECT 1) + 1), ((SELECT 1)), ((SELECT 1) UNION SELECT 2), (((1)))

@@ -1,0 +1,1 @@
+UPDATE t AS x SET a = 1, (b, c) = (2, 3) FROM u WHERE x.id = u.id RETURNING a; DELETE FROM t USING u WHERE t.id = u.id

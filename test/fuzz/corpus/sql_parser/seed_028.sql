@@ -1,0 +1,1 @@
+COPY t (a, b) FROM 'f.csv' WITH (FORMAT csv, HEADER, DELIMITER '|', PARTITION_BY (a, b), FORCE_QUOTE *)

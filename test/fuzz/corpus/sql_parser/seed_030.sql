@@ -1,0 +1,1 @@
+SET search_path TO a, b; SET TIME ZONE 'UTC'; RESET ALL; SHOW TABLES; SHOW x

@@ -1,0 +1,1 @@
+SELECT STRUCT_PACK(a := 1), CAST(x AS STRUCT(a INT, b LIST(VARCHAR))), CAST(m AS MAP(INT, TEXT)), v::vector(3)
