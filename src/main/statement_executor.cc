@@ -316,7 +316,27 @@ QueryResult StatementExecutor::Insert(const ast::InsertStatement& insert) {
     source.plan = std::make_unique<LogicalValues>(binder.NewTableIndex(), std::vector<LogicalType>{}, std::move(one_row));
     std::fill(source_of.begin(), source_of.end(), -1);
   } else {
-    source = binder.BindQuery(*insert.query);
+    if (insert.query->Is<ast::ValuesNode>() && !insert.query->HasModifiers()) {
+      // Literals in VALUES take the types of the columns they go to.
+      std::vector<LogicalType> target_types;
+      std::vector<ExprPtr> default_values;
+      for (size_t i = 0; i < columns.size(); ++i) {
+        const int column = insert.columns.empty() ? static_cast<int>(i)
+                                                  : (i < insert.columns.size() ? table->FindColumn(insert.columns[i]) : -1);
+        if (column < 0) break;
+        target_types.push_back(columns[column].type);
+        default_values.push_back(columns[column].default_sql.empty()
+                                     ? nullptr
+                                     : CastTo(binder.BindConstantExpression(*ast::ParseExpression(columns[column].default_sql),
+                                                                            "DEFAULT expressions"),
+                                              columns[column].type));
+      }
+      std::vector<const Expression*> defaults;
+      for (const auto& value : default_values) defaults.push_back(value.get());
+      source = binder.BindInsertValues(insert.query->As<ast::ValuesNode>(), target_types, defaults);
+    } else {
+      source = binder.BindQuery(*insert.query);
+    }
     const size_t expected = insert.columns.empty() ? columns.size() : insert.columns.size();
     if (source.types.size() > expected) {
       throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", insert.query->span);

@@ -78,6 +78,7 @@ struct JoinNode::ProbeState : LocalState {
   uint32_t cursor = 0;  // next candidate row id + 1 (0: none left)
   std::vector<uint64_t> hashes;
   std::vector<uint8_t> matched;  // per probe row of the current input
+  std::vector<uint8_t> unknown;  // null-aware marks: a comparison was NULL
   std::vector<uint32_t> pair_probe;
   std::vector<RowRef> pair_build;
   std::vector<uint32_t> pair_build_id;
@@ -86,13 +87,14 @@ struct JoinNode::ProbeState : LocalState {
 };
 
 JoinNode::JoinNode(JoinType type, std::vector<LogicalType> probe_types, std::vector<LogicalType> build_types,
-                   std::vector<Key> keys, ExprPtr residual)
+                   std::vector<Key> keys, ExprPtr residual, bool null_aware)
     : PhysicalNode(keys.empty() ? "NESTED_LOOP_JOIN" : "HASH_JOIN", JoinOutputTypes(type, probe_types, build_types)),
       type_(type),
       probe_types_(std::move(probe_types)),
       build_types_(std::move(build_types)),
       keys_(std::move(keys)),
-      residual_(std::move(residual)) {}
+      residual_(std::move(residual)),
+      null_aware_(null_aware) {}
 
 const Source* JoinNode::TrailingSource() const {
   return (type_ == JoinType::kRight || type_ == JoinType::kFull) ? this : nullptr;
@@ -194,6 +196,7 @@ OperatorResult JoinNode::Execute(ExecutionContext&, const Batch& in, Batch& out,
     local.probe_row = 0;
     local.row_started = false;
     local.matched.assign(in.size, 0);
+    local.unknown.assign(in.size, 0);
     std::vector<uint32_t> probe_keys;
     for (const auto& key : keys_) probe_keys.push_back(key.probe_column);
     HashKeys(in, probe_keys, local.hashes);
@@ -266,7 +269,22 @@ OperatorResult JoinNode::Execute(ExecutionContext&, const Batch& in, Batch& out,
         joined.size = pairs;
       }
       const uint32_t* passing = nullptr;
-      if (residual_ != nullptr) {
+      if (residual_ != nullptr && null_aware_) {
+        // Keep the NULL outcomes apart: they make the mark NULL rather than false.
+        Vector outcome;
+        local.evaluator.Evaluate(*residual_, joined, outcome);
+        outcome.Flatten(pairs);
+        local.selection.clear();
+        for (uint32_t i = 0; i < pairs; ++i) {
+          if (!outcome.IsValid(i)) {
+            local.unknown[local.pair_probe[i]] = 1;
+          } else if (outcome.data<bool>()[i]) {
+            local.selection.push_back(i);
+          }
+        }
+        pairs = static_cast<uint32_t>(local.selection.size());
+        passing = local.selection.data();
+      } else if (residual_ != nullptr) {
         pairs = local.evaluator.Select(*residual_, joined, local.selection);
         passing = local.selection.data();
       }
@@ -321,7 +339,11 @@ void JoinNode::EmitProbeOnlyRows(const Batch& in, ProbeState& local, const Globa
       const bool build_empty = state.refs.empty();
       for (uint32_t row = 0; row < in.size; ++row) {
         mark.data<bool>()[row] = local.matched[row] != 0;
-        if (local.matched[row] || build_empty) continue;
+        if (local.matched[row] || build_empty || !null_aware_) continue;
+        if (local.unknown[row]) {
+          mark.SetNull(row);
+          continue;
+        }
         bool probe_null = false;
         for (const auto& key : keys_) {
           if (!key.nulls_equal && !in.columns[key.probe_column].IsValid(row)) probe_null = true;
@@ -375,6 +397,7 @@ bool JoinNode::GetData(ExecutionContext&, GlobalState* global, LocalState*, Batc
 
 std::string JoinNode::Details() const {
   std::string details = JoinTypeName(type_);
+  if (null_aware_) details += " NULL-AWARE";
   for (size_t i = 0; i < keys_.size(); ++i) {
     details += (i == 0 ? " " : " AND ") + std::string("#") + std::to_string(keys_[i].probe_column) +
                (keys_[i].nulls_equal ? " IS NOT DISTINCT FROM #" : " = #") +

@@ -34,8 +34,10 @@ class JoinNode : public PhysicalNode, public Sink, public Operator, public Sourc
     bool nulls_equal = false;  // IS NOT DISTINCT FROM
   };
 
+  // `null_aware` (mark joins for IN/ANY/ALL): the mark is NULL when no pair
+  // matched but some comparison was unknown.
   JoinNode(JoinType type, std::vector<LogicalType> probe_types, std::vector<LogicalType> build_types,
-           std::vector<Key> keys, ExprPtr residual);
+           std::vector<Key> keys, ExprPtr residual, bool null_aware = false);
 
   const Sink* AsSink() const override { return this; }
   const Operator* AsOperator() const override { return this; }
@@ -68,6 +70,7 @@ class JoinNode : public PhysicalNode, public Sink, public Operator, public Sourc
   std::vector<LogicalType> build_types_;
   std::vector<Key> keys_;
   ExprPtr residual_;
+  bool null_aware_;
 };
 
 }  // namespace basin

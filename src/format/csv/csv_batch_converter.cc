@@ -75,8 +75,9 @@ uint32_t CsvBatchConverter::Convert(const CsvRowBatch& rows, const std::string& 
   if (num_rejected_ > 0) DropRejectedRows(out, num_rows);
   if (rejects != nullptr && rejects->size() > rejects_before + 1) {
     // Found column by column; reported in file order.
-    std::stable_sort(rejects->begin() + static_cast<std::ptrdiff_t>(rejects_before), rejects->end(),
-                     [](const CsvRejectedRow& a, const CsvRejectedRow& b) { return a.line < b.line; });
+    std::stable_sort(
+        rejects->begin() + static_cast<std::ptrdiff_t>(rejects_before), rejects->end(),
+        [](const CsvRejectedRow& a, const CsvRejectedRow& b) { return a.line < b.line; });
   }
   out.size = num_rows - num_rejected_;
   return out.size;
@@ -116,8 +117,8 @@ void CsvBatchConverter::Fail(uint32_t row, const std::string& column, SqlState s
                              const std::string& reason) {
   const uint64_t line = rows_->row_lines[row];
   if (!spec_.ignore_errors) {
-    std::string message = spec_.error_context + ": file \"" + *file_name_ + "\", line " +
-                          std::to_string(line);
+    std::string message =
+        spec_.error_context + ": file \"" + *file_name_ + "\", line " + std::to_string(line);
     if (!column.empty()) message += ", column \"" + column + "\"";
     throw Error(state, message + ": " + reason);
   }

@@ -136,7 +136,8 @@ void ParseCsvColumnSpec(std::string_view text, std::vector<std::string>& names,
       type_start = i + 1;
     } else {
       const size_t space = entry.find_first_of(" \t");
-      if (space == std::string_view::npos) malformed("column \"" + std::string(entry) + "\" has no type");
+      if (space == std::string_view::npos)
+        malformed("column \"" + std::string(entry) + "\" has no type");
       name = Lower(entry.substr(0, space));  // unquoted identifiers fold to lower case
       type_start = space;
     }

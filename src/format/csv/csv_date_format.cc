@@ -8,8 +8,7 @@ namespace basin {
 namespace {
 
 // Reads between `min_digits` and `max_digits` digits.
-bool ReadNumber(std::string_view text, size_t& pos, int min_digits, int max_digits,
-                int32_t& out) {
+bool ReadNumber(std::string_view text, size_t& pos, int min_digits, int max_digits, int32_t& out) {
   int digits = 0;
   int32_t value = 0;
   while (digits < max_digits && pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
@@ -29,9 +28,9 @@ CsvDateFormat::CsvDateFormat(std::string_view pattern) : pattern_(pattern) {
     if (pattern[i] != '%') continue;
     const char spec = i + 1 < pattern.size() ? pattern[i + 1] : '\0';
     if (std::string_view("YymdHMSf%").find(spec) == std::string_view::npos || spec == '\0') {
-      throw Error(sqlstate::kInvalidParameterValue,
-                  "unsupported date format \"" + std::string(pattern) +
-                      "\": use %Y %y %m %d %H %M %S %f %%");
+      throw Error(sqlstate::kInvalidParameterValue, "unsupported date format \"" +
+                                                        std::string(pattern) +
+                                                        "\": use %Y %y %m %d %H %M %S %f %%");
     }
     ++i;
   }

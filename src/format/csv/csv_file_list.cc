@@ -15,9 +15,7 @@ namespace {
 
 constexpr SqlState kUndefinedFile{{'5', '8', 'P', '0', '1'}};
 
-bool HasWildcard(const std::string& text) {
-  return text.find_first_of("*?[") != std::string::npos;
-}
+bool HasWildcard(const std::string& text) { return text.find_first_of("*?[") != std::string::npos; }
 
 // Regular files (or links to them) matching a pattern without "**".
 std::vector<std::string> Glob(const std::string& pattern) {
@@ -35,8 +33,8 @@ std::vector<std::string> DirectoriesUnder(const std::string& root) {
   std::vector<std::string> directories{root};
   std::error_code error;
   namespace fs = std::filesystem;
-  for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied,
-                                           error),
+  for (fs::recursive_directory_iterator
+           it(root, fs::directory_options::skip_permission_denied, error),
        end;
        !error && it != end; it.increment(error)) {
     if (it->is_directory(error)) directories.push_back(it->path().string());

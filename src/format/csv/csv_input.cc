@@ -30,7 +30,8 @@ class FileInput final : public CsvInput {
   size_t ReadAt(uint64_t offset, char* out, size_t length) const override {
     size_t done = 0;
     while (done < length) {
-      const ssize_t got = ::pread(fd_, out + done, length - done, static_cast<off_t>(offset + done));
+      const ssize_t got =
+          ::pread(fd_, out + done, length - done, static_cast<off_t>(offset + done));
       if (got < 0) {
         if (errno == EINTR) continue;
         throw Error(sqlstate::kIoError,

@@ -79,13 +79,12 @@ void CsvParallelScan::CountRange(CsvScanLocalState& local, Range& range) {
   uint64_t quotes = 0;
   uint64_t newlines = 0;
   for (uint64_t offset = range.begin; offset < range.end;) {
-    const size_t wanted = static_cast<size_t>(
-        std::min<uint64_t>(local.count_buffer.size(), range.end - offset));
+    const size_t wanted =
+        static_cast<size_t>(std::min<uint64_t>(local.count_buffer.size(), range.end - offset));
     const size_t got = input->ReadAt(offset, local.count_buffer.data(), wanted);
     if (got == 0) break;
     // Without a quote character the second count is of '\n' again, and unused.
-    CountTwoBytes(local.count_buffer.data(), got, '\n', has_quote ? quote : '\n', newlines,
-                  quotes);
+    CountTwoBytes(local.count_buffer.data(), got, '\n', has_quote ? quote : '\n', newlines, quotes);
     offset += got;
   }
   range.quotes = has_quote ? quotes : 0;
@@ -110,8 +109,8 @@ void CsvParallelScan::OpenRange(CsvScanLocalState& local, uint32_t index) {
   options.error_context = file.spec.error_context;
   options.row_limit = range.last_of_file ? UINT64_MAX : range.end;
   // Read a whole range in one go, plus room for the row that straddles its end.
-  options.block_size = static_cast<size_t>(std::min<uint64_t>(range.end - range.begin, range_bytes_)) +
-                       (64 << 10);
+  options.block_size =
+      static_cast<size_t>(std::min<uint64_t>(range.end - range.begin, range_bytes_)) + (64 << 10);
   if (range.first_of_file) {
     options.begin = range.begin;
     options.first_line = file.schema.data_start_line;
@@ -126,7 +125,8 @@ void CsvParallelScan::OpenRange(CsvScanLocalState& local, uint32_t index) {
     // The reader starts one byte early: a row starts here if that byte ends a line.
     char before = 0;
     local.input->ReadAt(range.begin - 1, &before, 1);
-    const bool quote_before = file.schema.dialect.has_quote() && before == file.schema.dialect.quote;
+    const bool quote_before =
+        file.schema.dialect.has_quote() && before == file.schema.dialect.quote;
     options.begin = range.begin - 1;
     options.first_line = file.schema.data_start_line + newlines - (before == '\n' ? 1 : 0);
     local.reader = std::make_unique<CsvRowReader>(*local.input, file.schema.dialect, options);
@@ -142,7 +142,8 @@ bool CsvParallelScan::Scan(CsvScanLocalState& local, Batch& out) {
       while (local.reader->NextRows(local.rows, kBatchSize)) {
         const CsvScanFile& file = (*files_)[local.file];
         std::vector<CsvRejectedRow>* rejects = keep_rejects_ ? &local.rejects : nullptr;
-        const uint32_t rows = local.converter->Convert(local.rows, file.path, projection_, out, rejects);
+        const uint32_t rows =
+            local.converter->Convert(local.rows, file.path, projection_, out, rejects);
         if (!local.rejects.empty()) {
           std::lock_guard<std::mutex> lock(mutex_);
           for (auto& reject : local.rejects) rejects_.push_back(std::move(reject));

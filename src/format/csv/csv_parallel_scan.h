@@ -66,10 +66,10 @@ class CsvParallelScan : public GlobalState {
   struct Range {
     uint32_t file;
     uint64_t begin;
-    uint64_t end;           // raw end; the last range of a file ends at its size
+    uint64_t end;  // raw end; the last range of a file ends at its size
     bool first_of_file;
     bool last_of_file;
-    uint64_t quotes = 0;    // counted in phase one: in [begin, end)
+    uint64_t quotes = 0;  // counted in phase one: in [begin, end)
     uint64_t newlines = 0;
   };
 

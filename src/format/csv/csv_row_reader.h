@@ -15,10 +15,10 @@ namespace basin {
 // Rows cut from a buffer, not yet converted. Valid until the reader that filled it is
 // called again.
 struct CsvRowBatch {
-  const char* data = nullptr;            // the buffer the fields point into
-  std::vector<CsvField> fields;          // all fields of all rows, row after row
-  std::vector<uint32_t> row_fields{0};   // row r has fields [row_fields[r], row_fields[r+1])
-  std::vector<uint64_t> row_lines;       // 1-based line where row r starts
+  const char* data = nullptr;           // the buffer the fields point into
+  std::vector<CsvField> fields;         // all fields of all rows, row after row
+  std::vector<uint32_t> row_fields{0};  // row r has fields [row_fields[r], row_fields[r+1])
+  std::vector<uint64_t> row_lines;      // 1-based line where row r starts
 
   uint32_t num_rows() const { return static_cast<uint32_t>(row_lines.size()); }
   uint32_t FieldCount(uint32_t row) const { return row_fields[row + 1] - row_fields[row]; }
@@ -77,12 +77,12 @@ class CsvRowReader {
   CsvRowReaderOptions options_;
   std::unique_ptr<char[]> buffer_;
   size_t capacity_ = 0;
-  size_t size_ = 0;            // valid bytes in buffer_
-  size_t pos_ = 0;             // next unread byte in buffer_
-  uint64_t buffer_offset_ = 0; // input offset of buffer_[0]
+  size_t size_ = 0;             // valid bytes in buffer_
+  size_t pos_ = 0;              // next unread byte in buffer_
+  uint64_t buffer_offset_ = 0;  // input offset of buffer_[0]
   uint64_t input_size_ = 0;
-  bool at_end_ = false;        // all input bytes are in the buffer
-  bool done_ = false;          // past row_limit
+  bool at_end_ = false;  // all input bytes are in the buffer
+  bool done_ = false;    // past row_limit
   uint64_t line_ = 1;
   std::vector<CsvField> scratch_;
 };

@@ -32,7 +32,7 @@ struct DialectScore {
   uint32_t columns = 0;     // the most common field count
   uint32_t consistent = 0;  // rows with that count
   bool all_trailing = false;
-  int priority = 0;         // lower wins ties
+  int priority = 0;  // lower wins ties
 };
 
 std::string ReadHead(const CsvInput& input) {
@@ -140,10 +140,10 @@ bool HasLoneCarriageReturns(const std::string& head) {
 
 [[noreturn]] void ThrowSchemaMismatch(const CsvOptions& options, const CsvInput& input,
                                       size_t given, const char* what, size_t found) {
-  throw Error(sqlstate::kInvalidParameterValue,
-              options.error_context + ": file \"" + input.name() + "\" has " +
-                  std::to_string(found) + " columns but " + std::to_string(given) + " column " +
-                  what + " were given");
+  throw Error(sqlstate::kInvalidParameterValue, options.error_context + ": file \"" + input.name() +
+                                                    "\" has " + std::to_string(found) +
+                                                    " columns but " + std::to_string(given) +
+                                                    " column " + what + " were given");
 }
 
 // Feeds the rows of `batch` (those with `columns` fields, or any when columns == 0)
@@ -196,8 +196,8 @@ void DetectSchema(const CsvInput& input, const CsvOptions& options, std::optiona
   const uint64_t sample_rows = std::max<uint64_t>(options.sample_size, 1);
   // With nothing to detect, the first row is enough to count the columns.
   const uint64_t wanted = detect_types || !header ? sample_rows + 1 : 1;
-  while (sampled < wanted &&
-         reader.NextRows(batch, static_cast<uint32_t>(std::min<uint64_t>(wanted - sampled, 2048)))) {
+  while (sampled < wanted && reader.NextRows(batch, static_cast<uint32_t>(std::min<uint64_t>(
+                                                        wanted - sampled, 2048)))) {
     sampled += batch.num_rows();
     FeedRows(batch, schema.dialect, detector, columns);
   }
@@ -207,8 +207,8 @@ void DetectSchema(const CsvInput& input, const CsvOptions& options, std::optiona
   const uint64_t sampled_up_to = reader.position();
   if (detect_types && columns > 0 && input.size() > sampled_up_to + kChunkBytes) {
     for (int chunk = 1; chunk <= kLaterChunks; ++chunk) {
-      const uint64_t offset = sampled_up_to + (input.size() - sampled_up_to) * chunk /
-                                                  (kLaterChunks + 1);
+      const uint64_t offset =
+          sampled_up_to + (input.size() - sampled_up_to) * chunk / (kLaterChunks + 1);
       try {
         CsvRowReaderOptions chunk_options = reader_options;
         chunk_options.begin = offset - 1;
@@ -268,8 +268,8 @@ CsvFileSchema SniffCsv(const CsvInput& input, const CsvOptions& options) {
   CsvFileSchema schema;
   const std::string head = ReadHead(input);
   const bool head_is_whole = input.size() <= kHeadBytes;
-  schema.dialect = options.auto_detect ? DetectDialect(head, head_is_whole, options)
-                                       : DefaultDialect(options);
+  schema.dialect =
+      options.auto_detect ? DetectDialect(head, head_is_whole, options) : DefaultDialect(options);
   schema.cr_line_endings = HasLoneCarriageReturns(head);
   std::optional<bool> header = options.header;
   if (!options.auto_detect && !header) header = false;

@@ -18,7 +18,7 @@ struct CsvFileSchema {
   bool header = false;
   std::vector<std::string> names;
   std::vector<LogicalType> types;
-  std::string date_format;       // "" : PostgreSQL's input syntax
+  std::string date_format;  // "" : PostgreSQL's input syntax
   std::string timestamp_format;
   uint64_t data_start = 0;       // offset of the first data row (after skip and header)
   uint64_t data_start_line = 1;  // its line number

@@ -22,10 +22,10 @@ struct CsvField {
 };
 
 enum class CsvRowStatus : uint8_t {
-  kRow,               // a row was cut; `pos` is past its line terminator
-  kNeedMore,          // the row runs past the buffer; call again with more bytes
-  kEnd,               // pos == size and the buffer is final
-  kUnterminatedQuote, // a final buffer ended inside quotes
+  kRow,                // a row was cut; `pos` is past its line terminator
+  kNeedMore,           // the row runs past the buffer; call again with more bytes
+  kEnd,                // pos == size and the buffer is final
+  kUnterminatedQuote,  // a final buffer ended inside quotes
 };
 
 // Cuts rows into fields with PostgreSQL's CSV rules: a quote may open anywhere in a
@@ -55,7 +55,6 @@ class CsvTokenizer {
 
 // Writes the value of a kRaw field to `out`: quote characters removed, escape
 // sequences resolved, as the tokenizer read them.
-void UnescapeCsvField(const char* text, size_t length, const CsvDialect& dialect,
-                      std::string& out);
+void UnescapeCsvField(const char* text, size_t length, const CsvDialect& dialect, std::string& out);
 
 }  // namespace basin

@@ -200,8 +200,8 @@ std::vector<std::string> MakeCsvColumnNames(const std::vector<std::string>& head
   std::vector<std::string> names;
   std::set<std::string> used;
   for (uint32_t i = 0; i < num_columns; ++i) {
-    std::string base = i < header.size() && !header[i].empty() ? header[i]
-                                                               : "column" + std::to_string(i);
+    std::string base =
+        i < header.size() && !header[i].empty() ? header[i] : "column" + std::to_string(i);
     std::string name = base;
     for (int suffix = 1; !used.insert(name).second; ++suffix) {
       name = base + "_" + std::to_string(suffix);

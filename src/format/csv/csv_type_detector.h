@@ -49,7 +49,7 @@ class CsvTypeDetector {
   std::vector<std::string> first_row_;
   std::vector<uint32_t> first_masks_;  // per column, of the first row's value
   std::vector<bool> first_null_;
-  std::vector<uint32_t> masks_;        // per column, over the rows after the first
+  std::vector<uint32_t> masks_;  // per column, over the rows after the first
 };
 
 // The type two files' columns unify to: equal types stay, BIGINT+DOUBLE is DOUBLE,

@@ -14,9 +14,9 @@ namespace basin {
 struct CsvWriterOptions {
   char delimiter = ',';
   char quote = '"';
-  char escape = '"';          // written before a quote (or escape) inside quotes
-  std::string null_string;    // NULL is written as this, unquoted
-  bool header = false;        // first line: the column names
+  char escape = '"';        // written before a quote (or escape) inside quotes
+  std::string null_string;  // NULL is written as this, unquoted
+  bool header = false;      // first line: the column names
 };
 
 // Writes batches as CSV in PostgreSQL's text forms (each column is cast to VARCHAR

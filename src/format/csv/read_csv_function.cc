@@ -42,10 +42,11 @@ TableFunctionBinding BindReadCsv(const TableFunctionArguments& args) {
     if (schemas[i].types.size() != types.size()) {
       throw Error(sqlstate::kBadCopyFileFormat,
                   options.error_context + ": file \"" + paths[i] + "\" has " +
-                      std::to_string(schemas[i].types.size()) + " columns, but file \"" +
-                      paths[0] + "\" has " + std::to_string(types.size()));
+                      std::to_string(schemas[i].types.size()) + " columns, but file \"" + paths[0] +
+                      "\" has " + std::to_string(types.size()));
     }
-    for (size_t c = 0; c < types.size(); ++c) types[c] = WidenCsvType(types[c], schemas[i].types[c]);
+    for (size_t c = 0; c < types.size(); ++c)
+      types[c] = WidenCsvType(types[c], schemas[i].types[c]);
   }
   auto files = std::make_shared<std::vector<CsvScanFile>>();
   for (size_t i = 0; i < paths.size(); ++i) {
@@ -86,13 +87,12 @@ std::unique_ptr<GlobalState> InitReadCsv(ExecutionContext&, const FunctionData* 
                                            bind.store_rejects);
 }
 
-std::unique_ptr<LocalState> InitReadCsvLocal(ExecutionContext&, const FunctionData*,
-                                             GlobalState*) {
+std::unique_ptr<LocalState> InitReadCsvLocal(ExecutionContext&, const FunctionData*, GlobalState*) {
   return std::make_unique<CsvScanLocalState>();
 }
 
-bool ScanReadCsv(ExecutionContext& ctx, const FunctionData*, GlobalState* global,
-                 LocalState* local, Batch& out) {
+bool ScanReadCsv(ExecutionContext& ctx, const FunctionData*, GlobalState* global, LocalState* local,
+                 Batch& out) {
   ctx.CheckInterrupted();
   return static_cast<CsvParallelScan*>(global)->Scan(*static_cast<CsvScanLocalState*>(local), out);
 }

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "function/table_function.h"
 #include "format/csv/csv_options.h"
+#include "function/table_function.h"
 
 namespace basin {
 

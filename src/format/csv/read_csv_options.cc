@@ -43,7 +43,8 @@ bool BoolOption(const std::string& name, const Value& value) {
     std::string text = value.GetString();
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (text == "true" || text == "t" || text == "on" || text == "1" || text == "yes") return true;
-    if (text == "false" || text == "f" || text == "off" || text == "0" || text == "no") return false;
+    if (text == "false" || text == "f" || text == "off" || text == "0" || text == "no")
+      return false;
   }
   ThrowBadOption(name, "expects a boolean");
 }
@@ -70,7 +71,8 @@ std::vector<std::string> SplitNames(const std::string& text) {
     if (comma == std::string::npos) comma = text.size();
     std::string name = text.substr(pos, comma - pos);
     const size_t first = name.find_first_not_of(' ');
-    name = first == std::string::npos ? "" : name.substr(first, name.find_last_not_of(' ') + 1 - first);
+    name = first == std::string::npos ? ""
+                                      : name.substr(first, name.find_last_not_of(' ') + 1 - first);
     names.push_back(name);
     pos = comma + 1;
   }
@@ -83,8 +85,7 @@ ReadCsvArguments ParseReadCsvArguments(const TableFunctionArguments& args) {
   ReadCsvArguments result;
   for (const Value& value : args.positional) {
     if (value.is_null() || value.type().id() != TypeId::kVarchar) {
-      throw Error(sqlstate::kInvalidParameterValue,
-                  "read_csv: file names must be strings");
+      throw Error(sqlstate::kInvalidParameterValue, "read_csv: file names must be strings");
     }
     result.patterns.push_back(value.GetString());
   }

@@ -186,7 +186,10 @@ ExprPtr Binder::BindCast(const ast::Cast& cast, ExprContext& context) {
                 "cannot cast type " + operand->type.ToString() + " to " + actual.ToString(), cast.span);
   }
   try {
-    return CastTo(std::move(operand), actual, cast.try_cast ? CastMode::kTry : CastMode::kStrict);
+    ExprPtr result = CastTo(std::move(operand), actual, cast.try_cast ? CastMode::kTry : CastMode::kStrict);
+    // '3'::varchar is typed now, no longer an unknown literal.
+    if (result->kind == ExprKind::kConstant) result->As<ConstantExpr>().untyped_string = false;
+    return result;
   } catch (const Error& error) {
     throw Error(error.state(), error.message(), cast.span);
   }

@@ -44,9 +44,8 @@ std::optional<int> ArgumentCost(const LogicalType& parameter, const Expression& 
   if (parameter.id() == TypeId::kDecimal && parameter.precision() == 0) {
     if (arg.type.id() == TypeId::kDecimal) return 0;
     if (untyped) return 3;
-    return ImplicitCastCost(arg.type, DecimalForInteger(arg.type), false).has_value() && arg.type.IsInteger()
-               ? std::optional<int>(4 - (arg.type.id() == TypeId::kBigInt ? 1 : 0))
-               : std::nullopt;
+    if (!arg.type.IsInteger()) return std::nullopt;
+    return ImplicitCastCost(arg.type, LogicalType::Decimal(kMaxDecimalPrecision, 0), false);
   }
   return ImplicitCastCost(arg.type, parameter, untyped);
 }

@@ -192,6 +192,52 @@ BoundQuery Binder::BindSetOperation(const ast::SetOperationNode& node) {
   return result;
 }
 
+BoundQuery Binder::BindInsertValues(const ast::ValuesNode& node, const std::vector<LogicalType>& types,
+                                    const std::vector<const Expression*>& defaults) {
+  std::vector<std::vector<ExprPtr>> rows;
+  for (const auto& row : node.rows) {
+    if (row.size() > types.size()) {
+      throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", node.span);
+    }
+    if (!rows.empty() && row.size() != rows[0].size()) {
+      throw Error(sqlstate::kSyntaxError, "VALUES lists must all be the same length", node.span);
+    }
+    std::vector<ExprPtr> bound;
+    for (size_t c = 0; c < row.size(); ++c) {
+      ExprPtr value;
+      if (row[c]->Is<ast::DefaultExpr>()) {
+        value = defaults[c] ? defaults[c]->Clone() : std::make_unique<ConstantExpr>(Value::Null(types[c]));
+      } else {
+        value = BindConstantExpression(*row[c], "VALUES");
+      }
+      if (IsUntypedLiteral(*value) || value->type.id() == TypeId::kNull) {
+        try {
+          value = CastTo(std::move(value), types[c]);
+        } catch (const Error& error) {
+          throw Error(error.state(), error.message(), row[c]->span);
+        }
+      }
+      bound.push_back(std::move(value));
+    }
+    rows.push_back(std::move(bound));
+  }
+  BoundQuery result;
+  const size_t columns = rows.empty() ? 0 : rows[0].size();
+  for (size_t c = 0; c < columns; ++c) {
+    std::vector<ExprPtr*> column;
+    for (auto& row : rows) column.push_back(&row[c]);
+    LogicalType type = UnifyTypes(column, "VALUES", node.span);
+    if (type.id() == TypeId::kNull) {
+      type = types[c];
+      for (auto* expr : column) *expr = CastTo(std::move(*expr), type);
+    }
+    result.types.push_back(type);
+    result.names.push_back("column" + std::to_string(c + 1));
+  }
+  result.plan = std::make_unique<LogicalValues>(NewTableIndex(), result.types, std::move(rows));
+  return result;
+}
+
 BoundQuery Binder::BindValues(const ast::ValuesNode& node) {
   std::vector<std::vector<ExprPtr>> rows;
   for (const auto& row : node.rows) {

@@ -50,6 +50,10 @@ class Binder {
   explicit Binder(BindContext& context, Binder* parent = nullptr);
 
   BoundQuery BindQuery(const ast::QueryNode& query);
+  // INSERT ... VALUES: literals take the target columns' types, as in PostgreSQL,
+  // and DEFAULT items become `defaults[i]` (null: NULL).
+  BoundQuery BindInsertValues(const ast::ValuesNode& node, const std::vector<LogicalType>& types,
+                              const std::vector<const Expression*>& defaults);
   // Binds an expression with no FROM clause (constants, defaults, LIMIT values).
   ExprPtr BindConstantExpression(const ast::Expr& expr, const char* clause);
   // Evaluates a bound expression that has no column references.

@@ -299,6 +299,10 @@ ExprPtr Binder::PlanSubquery(BoundSubqueryExpr& subquery, LogicalPtr& root, bool
   }
   auto join = std::make_unique<LogicalJoin>(type, std::move(root), std::move(plan));
   if (type == JoinType::kMark) join->mark_binding = {NewTableIndex(), 0};
+  // IN / ANY / ALL are NULL when nothing matched but a comparison was unknown.
+  // (With correlation predicates the NULL logic would have to tell them apart from
+  // the IN comparison; those marks stay two-valued for now.)
+  join->null_aware = subquery.left != nullptr && !subquery.correlated;
   std::vector<ExprPtr> residual = std::move(predicates);
   if (subquery.left) {
     auto right = std::make_unique<ColumnRefExpr>(subquery.left->type, subquery_bindings[0], "");

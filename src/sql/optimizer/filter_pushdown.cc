@@ -95,7 +95,10 @@ LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
       std::vector<ExprPtr> residual;
       for (auto& filter : filters) {
         const bool volatile_filter = IsVolatile(*filter);
-        if (!volatile_filter && RefersOnlyTo(*filter, left_tables)) {
+        // The left input of RIGHT and FULL joins is null-supplying: filters on it
+        // must stay above the join.
+        const bool left_preserved = join.type != JoinType::kRight && join.type != JoinType::kFull;
+        if (!volatile_filter && left_preserved && RefersOnlyTo(*filter, left_tables)) {
           left.push_back(std::move(filter));
         } else if (!volatile_filter && join.type == JoinType::kInner && RefersOnlyTo(*filter, right_tables)) {
           right.push_back(std::move(filter));

@@ -160,6 +160,9 @@ struct LogicalJoin : LogicalOperator {
   ExprPtr residual;
   // Mark joins: the binding of the mark column.
   ColumnBinding mark_binding;
+  // Mark joins for IN / ANY / ALL: the mark is NULL, not false, when no row
+  // matched but a comparison was unknown (SQL's NULL semantics of IN).
+  bool null_aware = false;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;

@@ -255,7 +255,8 @@ PhysicalPtr PhysicalPlanner::PlanJoin(LogicalJoin& op) {
   std::vector<ColumnBinding> all_bindings = probe_bindings;
   all_bindings.insert(all_bindings.end(), build_bindings.begin(), build_bindings.end());
   ExprPtr residual = op.residual ? ResolveColumns(*op.residual, all_bindings) : nullptr;
-  auto node = std::make_unique<JoinNode>(op.type, probe->types(), build->types(), std::move(keys), std::move(residual));
+  auto node = std::make_unique<JoinNode>(op.type, probe->types(), build->types(), std::move(keys), std::move(residual),
+                                         op.null_aware);
   node->children.push_back(std::move(probe));
   node->children.push_back(std::move(build));
   std::vector<ColumnBinding> output = probe_bindings;

@@ -1,9 +1,10 @@
 // Parsing edge cases of CsvReader (tokenizing, NULLs, errors, ignore_errors).
+#include "format/csv/csv_reader.h"
+
 #include <gtest/gtest.h>
 
 #include "common/error.h"
 #include "csv_test_util.h"
-#include "format/csv/csv_reader.h"
 
 namespace basin {
 namespace {
@@ -35,15 +36,15 @@ std::string ErrorOf(F&& read, std::string* state = nullptr) {
 }
 
 TEST(CsvReaderTest, QuotedFieldsHoldDelimitersNewlinesAndDoubledQuotes) {
-  const Rows rows = ReadAll("a,b\n\"x,1\",\"line1\nline2\"\n\"say \"\"hi\"\"\",plain\n", Varchar(true));
+  const Rows rows =
+      ReadAll("a,b\n\"x,1\",\"line1\nline2\"\n\"say \"\"hi\"\"\",plain\n", Varchar(true));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"x,1", "line1\nline2"}));
   EXPECT_EQ(rows[1], (std::vector<std::string>{"say \"hi\"", "plain"}));
 }
 
 TEST(CsvReaderTest, CrLfAndMissingFinalNewlineAndBlankLinesAtEnd) {
-  EXPECT_EQ(ReadAll("a,b\r\n1,2\r\n3,4", Varchar(true)),
-            (Rows{{"1", "2"}, {"3", "4"}}));
+  EXPECT_EQ(ReadAll("a,b\r\n1,2\r\n3,4", Varchar(true)), (Rows{{"1", "2"}, {"3", "4"}}));
   EXPECT_EQ(ReadAll("a,b\n1,2\n\n\n", Varchar(true)), (Rows{{"1", "2"}}));
   EXPECT_EQ(ReadAll("a,b\r1,2\r3,4\r", Varchar(true)), (Rows{{"1", "2"}, {"3", "4"}}));
 }
@@ -78,9 +79,8 @@ TEST(CsvReaderTest, TrailingDelimiterIsNotAColumn) {
 
 TEST(CsvReaderTest, WrongColumnCountNamesTheLine) {
   std::string state;
-  const std::string message =
-      ErrorOf([] { ReadAll("a,b,c,d\n1,2,3,4\n5,6,7,8\n1,2,3,4\n9,9,9\n", Varchar(true)); },
-              &state);
+  const std::string message = ErrorOf(
+      [] { ReadAll("a,b,c,d\n1,2,3,4\n5,6,7,8\n1,2,3,4\n9,9,9\n", Varchar(true)); }, &state);
   EXPECT_EQ(message, "read_csv: file \"test.csv\", line 5: expected 4 columns, found 3");
   EXPECT_EQ(state, "22P04");
 }
@@ -121,8 +121,7 @@ TEST(CsvReaderTest, IgnoreErrorsSkipsAndRecordsBadRows) {
   options.column_types = {TypeId::kBigInt, TypeId::kVarchar};
   options.ignore_errors = true;
   options.store_rejects = true;
-  auto reader = CsvReader::Open(
-      MakeCsvMemoryInput("n,s\n1,a\nx,b\n3\n4,d\n", "t.csv"), options);
+  auto reader = CsvReader::Open(MakeCsvMemoryInput("n,s\n1,a\nx,b\n3\n4,d\n", "t.csv"), options);
   Rows rows;
   Batch batch;
   while (reader->ReadBatch(batch)) csv_test::AppendRows(batch, rows);
@@ -137,8 +136,9 @@ TEST(CsvReaderTest, IgnoreErrorsSkipsAndRecordsBadRows) {
 TEST(CsvReaderTest, FastParsersAgreeWithTheCast) {
   CsvOptions options;
   options.header = false;
-  options.column_types = {TypeId::kInteger, LogicalType::Decimal(15, 2), TypeId::kDate,
-                          TypeId::kTimestamp, TypeId::kBoolean, TypeId::kDouble};
+  options.column_types = {TypeId::kInteger, LogicalType::Decimal(15, 2),
+                          TypeId::kDate,    TypeId::kTimestamp,
+                          TypeId::kBoolean, TypeId::kDouble};
   const Rows rows = ReadAll(
       " 7 ,1.5,2024-02-29,2024-01-02 03:04:05.5,true,1e3\n"
       "-8,-0.125,20240301,2024-01-02T03:04:05,off,-.5\n",
@@ -184,8 +184,9 @@ TEST(CsvReaderTest, ManyBatchesAndLongLines) {
   EXPECT_EQ(count, 10000u);
   EXPECT_EQ(sum, 10000u * 9999u / 2);
   options.max_line_size = 100;
-  EXPECT_NE(ErrorOf([&] { ReadAll("a\n" + std::string(500, 'y') + "\n", options); })
-                .find("maximum line size"),
+  EXPECT_NE(ErrorOf([&] {
+              ReadAll("a\n" + std::string(500, 'y') + "\n", options);
+            }).find("maximum line size"),
             std::string::npos);
 }
 

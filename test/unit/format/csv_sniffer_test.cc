@@ -1,8 +1,9 @@
 // Sniffing: dialect, header, names and types.
+#include "format/csv/csv_sniffer.h"
+
 #include <gtest/gtest.h>
 
 #include "csv_test_util.h"
-#include "format/csv/csv_sniffer.h"
 #include "format/csv/csv_type_detector.h"
 
 namespace basin {
@@ -35,7 +36,8 @@ TEST(CsvSnifferTest, DetectsHeaderFromTypes) {
   const CsvFileSchema with = Sniff("id,price,day\n1,2.5,2024-01-01\n2,3,2024-01-02\n");
   EXPECT_TRUE(with.header);
   EXPECT_EQ(with.names, (std::vector<std::string>{"id", "price", "day"}));
-  EXPECT_EQ(with.types, (std::vector<LogicalType>{TypeId::kBigInt, TypeId::kDouble, TypeId::kDate}));
+  EXPECT_EQ(with.types,
+            (std::vector<LogicalType>{TypeId::kBigInt, TypeId::kDouble, TypeId::kDate}));
   const CsvFileSchema without = Sniff("1,2.5,2024-01-01\n2,3,2024-01-02\n");
   EXPECT_FALSE(without.header);
   EXPECT_EQ(without.names, (std::vector<std::string>{"column0", "column1", "column2"}));
@@ -44,7 +46,7 @@ TEST(CsvSnifferTest, DetectsHeaderFromTypes) {
 TEST(CsvSnifferTest, TextOnlyFilesUseNameLikeFirstRows) {
   EXPECT_TRUE(Sniff("city,country\nParis,France\nRome,Italy\n").header);
   EXPECT_FALSE(Sniff("12 rue x,France\nParis,Italy\n").header);  // not a name
-  EXPECT_FALSE(Sniff("a,a\nb,c\n").header);  // repeated names: data
+  EXPECT_FALSE(Sniff("a,a\nb,c\n").header);                      // repeated names: data
 }
 
 TEST(CsvSnifferTest, DeduplicatesAndFillsHeaderNames) {

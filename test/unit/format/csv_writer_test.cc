@@ -1,9 +1,10 @@
 // CsvWriter: PostgreSQL's quoting rules and a write/read round trip.
+#include "format/csv/csv_writer.h"
+
 #include <gtest/gtest.h>
 
 #include "common/error.h"
 #include "csv_test_util.h"
-#include "format/csv/csv_writer.h"
 
 namespace basin {
 namespace {
@@ -58,8 +59,8 @@ TEST(CsvWriterTest, RoundTripsThroughTheReader) {
       for (uint32_t row = 0; row < kBatchSize; ++row) {
         const int64_t n = chunk * int64_t{kBatchSize} + row;
         batch.columns[0].SetValue(row, Value::BigInt(n));
-        batch.columns[1].SetValue(row, n % 5 == 0 ? Value::Null()
-                                                  : Value::Varchar("v|" + std::to_string(n) + "\"\r\n"));
+        batch.columns[1].SetValue(
+            row, n % 5 == 0 ? Value::Null() : Value::Varchar("v|" + std::to_string(n) + "\"\r\n"));
         batch.columns[2].SetValue(row, Value::Date(static_cast<int32_t>(n)));
         batch.columns[3].SetValue(row, Value::Decimal(n * 7, LogicalType::Decimal(10, 2)));
         batch.columns[4].SetValue(row, Value::Boolean(n % 2 == 0));
@@ -85,8 +86,9 @@ TEST(CsvWriterTest, UnwritablePathIsAClearError) {
     CsvWriter writer("/nonexistent-dir/x.csv", {}, {});
     FAIL() << "expected an error";
   } catch (const Error& error) {
-    EXPECT_EQ(std::string(error.what()),
-              "could not open file \"/nonexistent-dir/x.csv\" for writing: No such file or directory");
+    EXPECT_EQ(
+        std::string(error.what()),
+        "could not open file \"/nonexistent-dir/x.csv\" for writing: No such file or directory");
   }
 }
 

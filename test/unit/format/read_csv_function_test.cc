@@ -1,5 +1,7 @@
 // read_csv as a table function: binding, options, globs and multi-file schemas. The
 // parallel scan itself is tested in csv_parallel_scan_test.cc.
+#include "format/csv/read_csv_function.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,7 +16,6 @@
 #include "common/thread_pool.h"
 #include "csv_test_util.h"
 #include "format/csv/csv_file_list.h"
-#include "format/csv/read_csv_function.h"
 
 namespace basin {
 namespace {
