@@ -181,6 +181,10 @@ struct InListExpr : Expression {
 void VisitExpressions(Expression& expr, const std::function<void(Expression&)>& visit);
 void VisitExpressionsReadOnly(const Expression& expr, const std::function<void(const Expression&)>& visit);
 
+// Whether two expressions are the same computation (same columns, functions,
+// constants), so that GROUP BY and ORDER BY can match select items.
+bool ExpressionsEqual(const Expression& a, const Expression& b);
+
 // Rewrites bottom up: `rewrite` may return a replacement (or null to keep).
 void RewriteExpression(ExprPtr& expr, const std::function<ExprPtr(Expression&)>& rewrite);
 

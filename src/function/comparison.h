@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "common/datetime.h"  // IntervalSortKey: interval order
 #include "common/types.h"
 #include "common/vector.h"
 #include "exec/expression.h"
@@ -14,9 +15,5 @@ namespace basin {
 void CompareVectors(CompareOp op, const Vector& left, const Vector& right, uint32_t count,
                     Vector& result);
 
-// Interval ordering as PostgreSQL defines it: 1 month = 30 days, 1 day = 24 hours.
-inline int128_t IntervalSortKey(const Interval& value) {
-  return (int128_t{value.months} * 30 + value.days) * int128_t{86'400'000'000} + value.micros;
-}
 
 }  // namespace basin

@@ -58,5 +58,6 @@ const TableFunction* FindTableFunction(const std::string& name);
 // The built-ins, one factory per source file (listed in table_function.cc).
 TableFunction MakeGenerateSeriesFunction();
 TableFunction MakeReadCsvFunction();
+TableFunction MakeReadCsvAutoFunction();
 
 }  // namespace basin

@@ -38,7 +38,8 @@ void AddBitwise(FunctionRegistry& registry, TypeId type) {
     const char* name;
     BitOp op;
   };
-  for (const Named& entry : {Named{"&", BitOp::kAnd}, Named{"|", BitOp::kOr}, Named{"#", BitOp::kXor}}) {
+  for (const Named& entry :
+       {Named{"&", BitOp::kAnd}, Named{"|", BitOp::kOr}, Named{"#", BitOp::kXor}}) {
     const BitOp op = entry.op;
     registry.AddScalar(MakeScalar(
         entry.name, {type, type}, type,
@@ -52,15 +53,17 @@ void AddBitwise(FunctionRegistry& registry, TypeId type) {
     registry.AddScalar(MakeScalar(
         entry.name, {type, TypeId::kInteger}, type,
         [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-          BinaryExecute<T, int32_t, T>(*args[0], *args[1], result, count,
-                                       [op](T a, int32_t b, uint32_t) { return Apply<T>(op, a, b); });
+          BinaryExecute<T, int32_t, T>(
+              *args[0], *args[1], result, count,
+              [op](T a, int32_t b, uint32_t) { return Apply<T>(op, a, b); });
         }));
   }
-  registry.AddScalar(MakeScalar(
-      "~", {type}, type,
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        UnaryExecute<T, T>(*args[0], result, count, [](T a, uint32_t) { return static_cast<T>(~a); });
-      }));
+  registry.AddScalar(
+      MakeScalar("~", {type}, type,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   UnaryExecute<T, T>(*args[0], result, count,
+                                      [](T a, uint32_t) { return static_cast<T>(~a); });
+                 }));
 }
 
 }  // namespace

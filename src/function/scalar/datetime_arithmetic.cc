@@ -23,12 +23,13 @@ constexpr TypeId kInterval = TypeId::kInterval;
 template <class Left, class Right, class Out, class Op>
 void AddOperator(FunctionRegistry& registry, const char* name, TypeId left, TypeId right,
                  TypeId out, Op op) {
-  registry.AddScalar(MakeScalar(
-      name, {left, right}, out,
-      [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        BinaryExecute<Left, Right, Out>(*args[0], *args[1], result, count,
-                                        [&](const Left& a, const Right& b, uint32_t) { return op(a, b); });
-      }));
+  registry.AddScalar(
+      MakeScalar(name, {left, right}, out,
+                 [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   BinaryExecute<Left, Right, Out>(
+                       *args[0], *args[1], result, count,
+                       [&](const Left& a, const Right& b, uint32_t) { return op(a, b); });
+                 }));
 }
 
 [[noreturn]] void IntervalOutOfRange() {
@@ -39,7 +40,8 @@ int64_t DatePlusTime(int32_t date, int64_t time) {
   const int64_t midnight = DateToTimestamp(date);
   if (!IsFiniteTimestamp(midnight)) return midnight;
   const int64_t result = midnight + time;
-  if (!IsValidTimestamp(result)) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+  if (!IsValidTimestamp(result))
+    throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
   return result;
 }
 
@@ -63,15 +65,17 @@ Interval MultiplyInterval(const Interval& span, double factor) {
   const double days = span.days * factor;
   result.days = ToInt32OrThrow(days);
   const double month_remainder_days = RoundToMicros((months - result.months) * kDaysPerMonth);
-  double second_remainder = RoundToMicros(
-      (days - result.days + month_remainder_days - std::trunc(month_remainder_days)) * kSecondsPerDay);
+  double second_remainder =
+      RoundToMicros((days - result.days + month_remainder_days - std::trunc(month_remainder_days)) *
+                    kSecondsPerDay);
   if (std::fabs(second_remainder) >= kSecondsPerDay) {
     const double whole_days = std::trunc(second_remainder / kSecondsPerDay);
     result.days = ToInt32OrThrow(result.days + whole_days);
     second_remainder -= whole_days * kSecondsPerDay;
   }
   result.days = ToInt32OrThrow(static_cast<double>(result.days) + std::trunc(month_remainder_days));
-  const double micros = std::rint(static_cast<double>(span.micros) * factor + second_remainder * 1e6);
+  const double micros =
+      std::rint(static_cast<double>(span.micros) * factor + second_remainder * 1e6);
   if (std::isnan(micros) || micros >= 9.2233720368547758e18 || micros < -9.2233720368547758e18) {
     IntervalOutOfRange();
   }
@@ -89,8 +93,9 @@ void AddDateOperators(FunctionRegistry& registry) {
                                          [](int32_t d, int32_t n) { return AddDaysToDate(d, n); });
   AddOperator<int32_t, int32_t, int32_t>(registry, "+", TypeId::kInteger, kDate, kDate,
                                          [](int32_t n, int32_t d) { return AddDaysToDate(d, n); });
-  AddOperator<int32_t, int32_t, int32_t>(registry, "-", kDate, TypeId::kInteger, kDate,
-                                         [](int32_t d, int32_t n) { return AddDaysToDate(d, -int64_t{n}); });
+  AddOperator<int32_t, int32_t, int32_t>(
+      registry, "-", kDate, TypeId::kInteger, kDate,
+      [](int32_t d, int32_t n) { return AddDaysToDate(d, -int64_t{n}); });
   AddOperator<int32_t, int32_t, int32_t>(registry, "-", kDate, kDate, TypeId::kInteger,
                                          [](int32_t a, int32_t b) { return SubtractDates(a, b); });
   AddOperator<int32_t, Interval, int64_t>(
@@ -100,8 +105,9 @@ void AddDateOperators(FunctionRegistry& registry) {
       registry, "+", kInterval, kDate, kTimestamp,
       [](const Interval& i, int32_t d) { return AddIntervalToTimestamp(DateToTimestamp(d), i); });
   AddOperator<int32_t, Interval, int64_t>(
-      registry, "-", kDate, kInterval, kTimestamp,
-      [](int32_t d, const Interval& i) { return SubtractIntervalFromTimestamp(DateToTimestamp(d), i); });
+      registry, "-", kDate, kInterval, kTimestamp, [](int32_t d, const Interval& i) {
+        return SubtractIntervalFromTimestamp(DateToTimestamp(d), i);
+      });
   AddOperator<int32_t, int64_t, int64_t>(registry, "+", kDate, kTime, kTimestamp, DatePlusTime);
   AddOperator<int64_t, int32_t, int64_t>(registry, "+", kTime, kDate, kTimestamp,
                                          [](int64_t t, int32_t d) { return DatePlusTime(d, t); });
@@ -110,7 +116,8 @@ void AddDateOperators(FunctionRegistry& registry) {
 // timestamp and timestamptz behave alike: with a fixed session offset (UTC for now)
 // adding an interval to the instant equals adding it to the local time.
 void AddTimestampOperators(FunctionRegistry& registry, TypeId type) {
-  AddOperator<int64_t, Interval, int64_t>(registry, "+", type, kInterval, type, AddIntervalToTimestamp);
+  AddOperator<int64_t, Interval, int64_t>(registry, "+", type, kInterval, type,
+                                          AddIntervalToTimestamp);
   AddOperator<Interval, int64_t, int64_t>(
       registry, "+", kInterval, type, type,
       [](const Interval& i, int64_t t) { return AddIntervalToTimestamp(t, i); });
@@ -120,7 +127,8 @@ void AddTimestampOperators(FunctionRegistry& registry, TypeId type) {
 }
 
 void AddTimeOperators(FunctionRegistry& registry) {
-  AddOperator<int64_t, Interval, int64_t>(registry, "+", kTime, kInterval, kTime, AddIntervalToTime);
+  AddOperator<int64_t, Interval, int64_t>(registry, "+", kTime, kInterval, kTime,
+                                          AddIntervalToTime);
   AddOperator<Interval, int64_t, int64_t>(
       registry, "+", kInterval, kTime, kTime,
       [](const Interval& i, int64_t t) { return AddIntervalToTime(t, i); });
@@ -128,24 +136,28 @@ void AddTimeOperators(FunctionRegistry& registry) {
       registry, "-", kTime, kInterval, kTime,
       [](int64_t t, const Interval& i) { return AddIntervalToTime(t, NegateInterval(i)); });
   AddOperator<int64_t, int64_t, Interval>(registry, "-", kTime, kTime, kInterval,
-                                          [](int64_t a, int64_t b) { return Interval{0, 0, a - b}; });
+                                          [](int64_t a, int64_t b) {
+                                            return Interval{0, 0, a - b};
+                                          });
 }
 
 void AddIntervalOperators(FunctionRegistry& registry) {
-  AddOperator<Interval, Interval, Interval>(registry, "+", kInterval, kInterval, kInterval, AddIntervals);
+  AddOperator<Interval, Interval, Interval>(registry, "+", kInterval, kInterval, kInterval,
+                                            AddIntervals);
   AddOperator<Interval, Interval, Interval>(registry, "-", kInterval, kInterval, kInterval,
                                             SubtractIntervals);
   AddOperator<Interval, double, Interval>(registry, "*", kInterval, TypeId::kDouble, kInterval,
                                           MultiplyInterval);
-  AddOperator<double, Interval, Interval>(registry, "*", TypeId::kDouble, kInterval, kInterval,
-                                          [](double f, const Interval& i) { return MultiplyInterval(i, f); });
+  AddOperator<double, Interval, Interval>(
+      registry, "*", TypeId::kDouble, kInterval, kInterval,
+      [](double f, const Interval& i) { return MultiplyInterval(i, f); });
   AddOperator<Interval, double, Interval>(registry, "/", kInterval, TypeId::kDouble, kInterval,
                                           DivideInterval);
   registry.AddScalar(MakeScalar(
       "-", {kInterval}, kInterval,
       [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        UnaryExecute<Interval, Interval>(*args[0], result, count,
-                                         [](const Interval& i, uint32_t) { return NegateInterval(i); });
+        UnaryExecute<Interval, Interval>(
+            *args[0], result, count, [](const Interval& i, uint32_t) { return NegateInterval(i); });
       }));
 }
 

@@ -7,8 +7,9 @@
 
 namespace basin {
 
-const char* const kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                     "July",    "August",   "September", "October", "November", "December"};
+const char* const kMonthNames[12] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 const char* const kDayNames[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                   "Thursday", "Friday", "Saturday"};
 
@@ -21,24 +22,24 @@ struct Keyword {
 };
 
 // Longer keywords first where one is a prefix of another.
-constexpr std::array<Keyword, 33> kKeywords = {{
-    {"HH24", FormatField::kHour24, false},    {"HH12", FormatField::kHour12, false},
-    {"HH", FormatField::kHour12, false},      {"MI", FormatField::kMinute, false},
+constexpr std::array<Keyword, 34> kKeywords = {{
+    {"HH24", FormatField::kHour24, false},        {"HH12", FormatField::kHour12, false},
+    {"HH", FormatField::kHour12, false},          {"MI", FormatField::kMinute, false},
     {"SSSSS", FormatField::kSecondsOfDay, false}, {"SSSS", FormatField::kSecondsOfDay, false},
-    {"SS", FormatField::kSecond, false},      {"MS", FormatField::kMillisecond, false},
-    {"US", FormatField::kMicrosecond, false}, {"A.M.", FormatField::kMeridiemDots, true},
-    {"P.M.", FormatField::kMeridiemDots, true}, {"AM", FormatField::kMeridiem, true},
-    {"PM", FormatField::kMeridiem, true},     {"IYYY", FormatField::kIsoYear, false},
-    {"YYYY", FormatField::kYear4, false},     {"YYY", FormatField::kYear3, false},
-    {"YY", FormatField::kYear2, false},       {"Y", FormatField::kYear1, false},
-    {"MONTH", FormatField::kMonthName, true}, {"MON", FormatField::kMonthAbbrev, true},
-    {"MM", FormatField::kMonth, false},       {"DAY", FormatField::kDayName, true},
-    {"DY", FormatField::kDayAbbrev, true},    {"DDD", FormatField::kDayOfYear, false},
-    {"DD", FormatField::kDayOfMonth, false},  {"D", FormatField::kDayOfWeek, false},
-    {"ID", FormatField::kIsoDayOfWeek, false}, {"IW", FormatField::kIsoWeek, false},
-    {"WW", FormatField::kWeekOfYear, false},  {"Q", FormatField::kQuarter, false},
-    {"J", FormatField::kJulianDay, false},    {"CC", FormatField::kCentury, false},
-    {"TZ", FormatField::kTimeZone, true},
+    {"SS", FormatField::kSecond, false},          {"MS", FormatField::kMillisecond, false},
+    {"US", FormatField::kMicrosecond, false},     {"A.M.", FormatField::kMeridiemDots, true},
+    {"P.M.", FormatField::kMeridiemDots, true},   {"AM", FormatField::kMeridiem, true},
+    {"PM", FormatField::kMeridiem, true},         {"IYYY", FormatField::kIsoYear, false},
+    {"YYYY", FormatField::kYear4, false},         {"YYY", FormatField::kYear3, false},
+    {"YY", FormatField::kYear2, false},           {"Y", FormatField::kYear1, false},
+    {"MONTH", FormatField::kMonthName, true},     {"MON", FormatField::kMonthAbbrev, true},
+    {"MM", FormatField::kMonth, false},           {"DAY", FormatField::kDayName, true},
+    {"DY", FormatField::kDayAbbrev, true},        {"DDD", FormatField::kDayOfYear, false},
+    {"DD", FormatField::kDayOfMonth, false},      {"D", FormatField::kDayOfWeek, false},
+    {"ID", FormatField::kIsoDayOfWeek, false},    {"IW", FormatField::kIsoWeek, false},
+    {"WW", FormatField::kWeekOfYear, false},      {"Q", FormatField::kQuarter, false},
+    {"J", FormatField::kJulianDay, false},        {"CC", FormatField::kCentury, false},
+    {"TZ", FormatField::kTimeZone, true},         {"OF", FormatField::kZoneOffset, false},
 }};
 
 bool StartsWithIgnoreCase(std::string_view text, std::string_view upper_word) {
@@ -89,7 +90,8 @@ void AppendName(std::string& out, std::string_view name, const FormatToken& toke
   out += name;
   for (size_t i = start; i < out.size(); ++i) {
     const bool first = i == start;
-    if (token.letter_case == LetterCase::kUpper || (first && token.letter_case == LetterCase::kCapitalized)) {
+    if (token.letter_case == LetterCase::kUpper ||
+        (first && token.letter_case == LetterCase::kCapitalized)) {
       out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
     } else if (!first || token.letter_case == LetterCase::kLower) {
       out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
@@ -197,7 +199,8 @@ void AppendFormatted(std::string& out, const std::vector<FormatToken>& tokens,
       case FormatField::kMeridiem:
       case FormatField::kMeridiemDots: {
         const bool pm = fields.hour % 24 >= 12;
-        std::string text = token.field == FormatField::kMeridiem ? (pm ? "PM" : "AM") : (pm ? "P.M." : "A.M.");
+        std::string text =
+            token.field == FormatField::kMeridiem ? (pm ? "PM" : "AM") : (pm ? "P.M." : "A.M.");
         if (token.letter_case == LetterCase::kLower) {
           for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         }
@@ -275,10 +278,10 @@ void AppendFormatted(std::string& out, const std::vector<FormatToken>& tokens,
         break;
       case FormatField::kTimeZone:
         // The session time zone is UTC; timestamps without zone print nothing.
-        if (!fields.is_interval) out += token.letter_case == LetterCase::kLower ? "utc" : "UTC";
+        if (fields.has_time_zone) out += token.letter_case == LetterCase::kLower ? "utc" : "UTC";
         continue;
       case FormatField::kZoneOffset:
-        out += "+00";
+        if (fields.has_time_zone) out += "+00";
         continue;
     }
     AppendNumber(out, number, width, token.fill_mode);

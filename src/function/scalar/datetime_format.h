@@ -28,31 +28,31 @@ enum class FormatField : uint8_t {
   kYear2,
   kYear1,
   kIsoYear,
-  kMonth,       // MM
-  kMonthName,   // MONTH, Month, month
-  kMonthAbbrev,  // MON, Mon, mon
-  kDayName,     // DAY, Day, day
-  kDayAbbrev,   // DY, Dy, dy
-  kDayOfYear,   // DDD
-  kDayOfMonth,  // DD
-  kDayOfWeek,   // D (1 = Sunday)
+  kMonth,         // MM
+  kMonthName,     // MONTH, Month, month
+  kMonthAbbrev,   // MON, Mon, mon
+  kDayName,       // DAY, Day, day
+  kDayAbbrev,     // DY, Dy, dy
+  kDayOfYear,     // DDD
+  kDayOfMonth,    // DD
+  kDayOfWeek,     // D (1 = Sunday)
   kIsoDayOfWeek,  // ID (1 = Monday)
-  kIsoWeek,     // IW
-  kWeekOfYear,  // WW
-  kQuarter,     // Q
-  kJulianDay,   // J
-  kCentury,     // CC
-  kTimeZone,    // TZ, tz
-  kZoneOffset,  // OF
+  kIsoWeek,       // IW
+  kWeekOfYear,    // WW
+  kQuarter,       // Q
+  kJulianDay,     // J
+  kCentury,       // CC
+  kTimeZone,      // TZ, tz
+  kZoneOffset,    // OF
 };
 
 enum class LetterCase : uint8_t { kUpper, kCapitalized, kLower };
 
 struct FormatToken {
   FormatField field = FormatField::kLiteral;
-  std::string literal;      // kLiteral only
-  bool fill_mode = false;   // FM: no padding
-  bool ordinal = false;     // TH / th suffix
+  std::string literal;     // kLiteral only
+  bool fill_mode = false;  // FM: no padding
+  bool ordinal = false;    // TH / th suffix
   bool ordinal_upper = false;
   LetterCase letter_case = LetterCase::kUpper;
 };
@@ -71,6 +71,7 @@ struct FormatFields {
   int64_t micros = 0;
   int64_t days_since_epoch = 0;  // for day of week, day of year, ISO week
   bool is_interval = false;
+  bool has_time_zone = false;  // timestamptz: TZ and OF print the (UTC) zone
 };
 
 void AppendFormatted(std::string& out, const std::vector<FormatToken>& tokens,

@@ -116,11 +116,10 @@ void RegisterDatePartAndTrunc(FunctionRegistry& registry) {
                                  });
   // date_trunc of a date is a timestamptz in PostgreSQL (date converts to its
   // preferred datetime type).
-  AddDateTrunc<int32_t, int64_t>(registry, TypeId::kDate, TypeId::kTimestampTz,
-                                 [](DatePart part, int32_t days) {
-                                   return TruncTimestampTz(part, DateToTimestamp(days),
-                                                           kSessionUtcOffsetSeconds);
-                                 });
+  AddDateTrunc<int32_t, int64_t>(
+      registry, TypeId::kDate, TypeId::kTimestampTz, [](DatePart part, int32_t days) {
+        return TruncTimestampTz(part, DateToTimestamp(days), kSessionUtcOffsetSeconds);
+      });
   AddDateTrunc<Interval, Interval>(registry, TypeId::kInterval, TypeId::kInterval, TruncInterval);
 }
 
@@ -144,7 +143,8 @@ int64_t DaysForDate(int32_t year, int32_t month, int32_t day) {
   if (day > DaysInMonth(astronomical, month)) FieldOutOfRange("date", DateText(year, month, day));
   const int64_t days = DaysFromCivil(astronomical, month, day);
   if (!IsValidDate(days)) {
-    throw Error(sqlstate::kDatetimeFieldOverflow, "date out of range: " + DateText(year, month, day));
+    throw Error(sqlstate::kDatetimeFieldOverflow,
+                "date out of range: " + DateText(year, month, day));
   }
   return days;
 }
@@ -164,23 +164,24 @@ int64_t MicrosForTime(int32_t hour, int32_t minute, double seconds) {
 }
 
 void AddMakeFunctions(FunctionRegistry& registry) {
-  registry.AddScalar(MakeScalar(
-      "make_date", {kInt, kInt, kInt}, TypeId::kDate,
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        int32_t* out = result.data<int32_t>();
-        ExecuteRows(args, count, result, [&](uint32_t row) {
-          out[row] = static_cast<int32_t>(DaysForDate(ArgValue<int32_t>(*args[0], row),
-                                                      ArgValue<int32_t>(*args[1], row),
-                                                      ArgValue<int32_t>(*args[2], row)));
-        });
-      }));
+  registry.AddScalar(
+      MakeScalar("make_date", {kInt, kInt, kInt}, TypeId::kDate,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   int32_t* out = result.data<int32_t>();
+                   ExecuteRows(args, count, result, [&](uint32_t row) {
+                     out[row] = static_cast<int32_t>(DaysForDate(ArgValue<int32_t>(*args[0], row),
+                                                                 ArgValue<int32_t>(*args[1], row),
+                                                                 ArgValue<int32_t>(*args[2], row)));
+                   });
+                 }));
   registry.AddScalar(MakeScalar(
       "make_time", {kInt, kInt, kDouble}, TypeId::kTime,
       [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
         int64_t* out = result.data<int64_t>();
         ExecuteRows(args, count, result, [&](uint32_t row) {
-          out[row] = MicrosForTime(ArgValue<int32_t>(*args[0], row), ArgValue<int32_t>(*args[1], row),
-                                   ArgValue<double>(*args[2], row));
+          out[row] =
+              MicrosForTime(ArgValue<int32_t>(*args[0], row), ArgValue<int32_t>(*args[1], row),
+                            ArgValue<double>(*args[2], row));
         });
       }));
   for (TypeId type : {TypeId::kTimestamp, TypeId::kTimestampTz}) {
@@ -193,9 +194,9 @@ void AddMakeFunctions(FunctionRegistry& registry) {
             const int64_t days =
                 DaysForDate(ArgValue<int32_t>(*args[0], row), ArgValue<int32_t>(*args[1], row),
                             ArgValue<int32_t>(*args[2], row));
-            const int64_t micros = MicrosForTime(ArgValue<int32_t>(*args[3], row),
-                                                 ArgValue<int32_t>(*args[4], row),
-                                                 ArgValue<double>(*args[5], row));
+            const int64_t micros =
+                MicrosForTime(ArgValue<int32_t>(*args[3], row), ArgValue<int32_t>(*args[4], row),
+                              ArgValue<double>(*args[5], row));
             const int64_t timestamp = days * kMicrosPerDay + micros;
             if (!IsValidTimestamp(timestamp)) {
               throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
@@ -231,12 +232,14 @@ Interval MakeInterval(const KernelArgs& args, uint32_t row) {
 void AddMakeInterval(FunctionRegistry& registry) {
   const std::vector<LogicalType> all = {kInt, kInt, kInt, kInt, kInt, kInt, kDouble};
   for (size_t arity = 0; arity <= all.size(); ++arity) {
-    registry.AddScalar(MakeScalar(
-        "make_interval", std::vector<LogicalType>(all.begin(), all.begin() + arity), TypeId::kInterval,
-        [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-          Interval* out = result.data<Interval>();
-          ExecuteRows(args, count, result, [&](uint32_t row) { out[row] = MakeInterval(args, row); });
-        }));
+    registry.AddScalar(
+        MakeScalar("make_interval", std::vector<LogicalType>(all.begin(), all.begin() + arity),
+                   TypeId::kInterval,
+                   [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                     Interval* out = result.data<Interval>();
+                     ExecuteRows(args, count, result,
+                                 [&](uint32_t row) { out[row] = MakeInterval(args, row); });
+                   }));
   }
 }
 
@@ -291,12 +294,13 @@ int64_t TodayMidnight() {
 
 void AddAge(FunctionRegistry& registry) {
   for (TypeId type : {TypeId::kTimestamp, TypeId::kTimestampTz}) {
-    registry.AddScalar(MakeScalar(
-        "age", {type, type}, TypeId::kInterval,
-        [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-          BinaryExecute<int64_t, int64_t, Interval>(*args[0], *args[1], result, count,
-                                                    [](int64_t a, int64_t b, uint32_t) { return Age(a, b); });
-        }));
+    registry.AddScalar(
+        MakeScalar("age", {type, type}, TypeId::kInterval,
+                   [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                     BinaryExecute<int64_t, int64_t, Interval>(
+                         *args[0], *args[1], result, count,
+                         [](int64_t a, int64_t b, uint32_t) { return Age(a, b); });
+                   }));
     ScalarFunction since_today = MakeScalar(
         "age", {type}, TypeId::kInterval,
         [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
@@ -310,22 +314,26 @@ void AddAge(FunctionRegistry& registry) {
 }
 
 template <class T, class Out, class Op>
-void AddUnary(FunctionRegistry& registry, const char* name, TypeId type, TypeId result_type, Op op) {
-  registry.AddScalar(MakeScalar(
-      name, {type}, result_type,
-      [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        UnaryExecute<T, Out>(*args[0], result, count, [&](const T& value, uint32_t) { return op(value); });
-      }));
+void AddUnary(FunctionRegistry& registry, const char* name, TypeId type, TypeId result_type,
+              Op op) {
+  registry.AddScalar(
+      MakeScalar(name, {type}, result_type,
+                 [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   UnaryExecute<T, Out>(*args[0], result, count,
+                                        [&](const T& value, uint32_t) { return op(value); });
+                 }));
 }
 
 int64_t EpochToTimestamp(double seconds) {
   if (std::isnan(seconds)) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp cannot be NaN");
   if (std::isinf(seconds)) return seconds > 0 ? kTimestampInfinity : kTimestampNegativeInfinity;
   const double micros = std::rint(seconds * 1e6);
-  if (!(micros >= static_cast<double>(kMinTimestamp) && micros < static_cast<double>(kEndTimestamp))) {
+  if (!(micros >= static_cast<double>(kMinTimestamp) &&
+        micros < static_cast<double>(kEndTimestamp))) {
     char text[64];
     std::snprintf(text, sizeof(text), "%g", seconds);
-    throw Error(sqlstate::kDatetimeFieldOverflow, std::string("timestamp out of range: \"") + text + "\"");
+    throw Error(sqlstate::kDatetimeFieldOverflow,
+                std::string("timestamp out of range: \"") + text + "\"");
   }
   return static_cast<int64_t>(micros);
 }
@@ -333,7 +341,8 @@ int64_t EpochToTimestamp(double seconds) {
 int32_t LastDayOfMonth(int32_t days) {
   if (!IsFiniteDate(days)) return days;
   const CivilDate date = CivilFromDays(days);
-  return static_cast<int32_t>(DaysFromCivil(date.year, date.month, DaysInMonth(date.year, date.month)));
+  return static_cast<int32_t>(
+      DaysFromCivil(date.year, date.month, DaysInMonth(date.year, date.month)));
 }
 
 }  // namespace
@@ -354,7 +363,8 @@ void RegisterDatetimeFunctions(FunctionRegistry& registry) {
   AddUnary<Interval, bool>(registry, "isfinite", interval, TypeId::kBoolean,
                            [](const Interval&) { return true; });
   AddUnary<int32_t, int32_t>(registry, "last_day", TypeId::kDate, TypeId::kDate, LastDayOfMonth);
-  AddUnary<double, int64_t>(registry, "to_timestamp", kDouble, TypeId::kTimestampTz, EpochToTimestamp);
+  AddUnary<double, int64_t>(registry, "to_timestamp", kDouble, TypeId::kTimestampTz,
+                            EpochToTimestamp);
 }
 
 }  // namespace basin

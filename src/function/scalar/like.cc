@@ -43,7 +43,8 @@ void LikeKernel(const std::vector<const Vector*>& args, uint32_t count, Vector& 
   const Vector* escape = args.size() > 2 ? args[2] : nullptr;
   bool* out = result.data<bool>();
   std::string scratch;
-  const bool constant_pattern = pattern.is_constant() && (escape == nullptr || escape->is_constant());
+  const bool constant_pattern =
+      pattern.is_constant() && (escape == nullptr || escape->is_constant());
   if (constant_pattern && pattern.IsValid(0) && (escape == nullptr || escape->IsValid(0))) {
     const LikeMatcher matcher(ArgText(pattern, 0), escape ? ArgText(*escape, 0) : kDefaultEscape,
                               case_insensitive);

@@ -15,7 +15,8 @@ char LikeEscapeCharacter(std::string_view escape) {
   // A multi-byte escape character cannot be matched byte-wise; PostgreSQL allows it,
   // but it is vanishingly rare and the byte matcher below would need to track it.
   if (escape.size() != 1) {
-    throw Error(sqlstate::kFeatureNotSupported, "multi-byte LIKE escape characters are not supported");
+    throw Error(sqlstate::kFeatureNotSupported,
+                "multi-byte LIKE escape characters are not supported");
   }
   return escape[0];
 }
@@ -114,7 +115,8 @@ size_t LikeMatcher::FindFrom(const Segment& segment, std::string_view text, size
     const void* found = memmem(text.data() + offset, text.size() - offset, segment.bytes.data(),
                                segment.bytes.size());
     if (found == nullptr) return std::string_view::npos;
-    return static_cast<size_t>(static_cast<const char*>(found) - text.data()) + segment.bytes.size();
+    return static_cast<size_t>(static_cast<const char*>(found) - text.data()) +
+           segment.bytes.size();
   }
   // '_' must start on a character boundary, so try each character start in turn.
   for (size_t start = offset; start < text.size(); start += utf8::CharacterBytes(text, start)) {

@@ -32,21 +32,23 @@ double CheckResult(double result, bool inputs_infinite, bool may_be_zero) {
 
 template <class Op>
 void AddUnaryDouble(FunctionRegistry& registry, const char* name, Op op) {
-  registry.AddScalar(MakeScalar(
-      name, {kDouble}, kDouble,
-      [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        UnaryExecute<double, double>(*args[0], result, count, [&](double x, uint32_t) { return op(x); });
-      }));
+  registry.AddScalar(
+      MakeScalar(name, {kDouble}, kDouble,
+                 [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   UnaryExecute<double, double>(*args[0], result, count,
+                                                [&](double x, uint32_t) { return op(x); });
+                 }));
 }
 
 template <class Op>
 void AddBinaryDouble(FunctionRegistry& registry, const char* name, Op op) {
-  registry.AddScalar(MakeScalar(
-      name, {kDouble, kDouble}, kDouble,
-      [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        BinaryExecute<double, double, double>(*args[0], *args[1], result, count,
-                                              [&](double x, double y, uint32_t) { return op(x, y); });
-      }));
+  registry.AddScalar(
+      MakeScalar(name, {kDouble, kDouble}, kDouble,
+                 [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   BinaryExecute<double, double, double>(
+                       *args[0], *args[1], result, count,
+                       [&](double x, double y, uint32_t) { return op(x, y); });
+                 }));
 }
 
 double Sqrt(double x) {
@@ -57,13 +59,22 @@ double Sqrt(double x) {
   return std::sqrt(x);
 }
 
+// glibc's cbrt is not correctly rounded (cbrt(27) = 3.0000000000000004); one Newton
+// step fixes exact cubes, as PostgreSQL's dcbrt does.
+double Cbrt(double x) {
+  double result = std::cbrt(x);
+  if (std::isfinite(result) && result != 0.0) result += (x / (result * result) - result) / 3.0;
+  return result;
+}
+
 double Exp(double x) {
   const double result = std::exp(x);
   return CheckResult(result, std::isinf(x), std::isinf(x) && x < 0);
 }
 
 double CheckedLog(double x, double (*log)(double)) {
-  if (x == 0) throw Error(function_errors::kInvalidArgumentForLogarithm, "cannot take logarithm of zero");
+  if (x == 0)
+    throw Error(function_errors::kInvalidArgumentForLogarithm, "cannot take logarithm of zero");
   if (x < 0) {
     throw Error(function_errors::kInvalidArgumentForLogarithm,
                 "cannot take logarithm of a negative number");
@@ -109,23 +120,23 @@ double Random() {
 }
 
 void AddRandom(FunctionRegistry& registry) {
-  ScalarFunction function = MakeScalar(
-      "random", {}, kDouble,
-      [](const KernelArgs&, uint32_t count, const FunctionData*, Vector& result) {
-        double* out = result.data<double>();
-        for (uint32_t row = 0; row < count; ++row) out[row] = Random();
-      });
+  ScalarFunction function =
+      MakeScalar("random", {}, kDouble,
+                 [](const KernelArgs&, uint32_t count, const FunctionData*, Vector& result) {
+                   double* out = result.data<double>();
+                   for (uint32_t row = 0; row < count; ++row) out[row] = Random();
+                 });
   function.volatility = Volatility::kVolatile;
   registry.AddScalar(std::move(function));
 }
 
 void AddPi(FunctionRegistry& registry) {
-  registry.AddScalar(MakeScalar("pi", {}, kDouble,
-                                [](const KernelArgs&, uint32_t count, const FunctionData*,
-                                   Vector& result) {
-                                  double* out = result.data<double>();
-                                  for (uint32_t row = 0; row < count; ++row) out[row] = std::numbers::pi;
-                                }));
+  registry.AddScalar(
+      MakeScalar("pi", {}, kDouble,
+                 [](const KernelArgs&, uint32_t count, const FunctionData*, Vector& result) {
+                   double* out = result.data<double>();
+                   for (uint32_t row = 0; row < count; ++row) out[row] = std::numbers::pi;
+                 }));
 }
 
 template <class T>
@@ -137,11 +148,12 @@ const char* IntegerRangeMessage() {
 
 template <class T, class Op>
 void AddBinaryInteger(FunctionRegistry& registry, const char* name, TypeId type, Op op) {
-  registry.AddScalar(MakeScalar(
-      name, {type, type}, type,
-      [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        BinaryExecute<T, T, T>(*args[0], *args[1], result, count, [&](T a, T b, uint32_t) { return op(a, b); });
-      }));
+  registry.AddScalar(
+      MakeScalar(name, {type, type}, type,
+                 [op](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   BinaryExecute<T, T, T>(*args[0], *args[1], result, count,
+                                          [&](T a, T b, uint32_t) { return op(a, b); });
+                 }));
 }
 
 template <class T>
@@ -156,7 +168,8 @@ template <class T>
 T Gcd(T a, T b) {
   using Unsigned = std::make_unsigned_t<T>;
   auto magnitude = [](T value) {
-    return value < 0 ? static_cast<Unsigned>(0 - static_cast<Unsigned>(value)) : static_cast<Unsigned>(value);
+    return value < 0 ? static_cast<Unsigned>(0 - static_cast<Unsigned>(value))
+                     : static_cast<Unsigned>(value);
   };
   Unsigned x = magnitude(a);
   Unsigned y = magnitude(b);
@@ -220,20 +233,22 @@ void AddDecimalMod(FunctionRegistry& registry) {
 
 // factorial(bigint) -> numeric. 33! is the largest that fits 38 digits.
 void AddFactorial(FunctionRegistry& registry) {
-  registry.AddScalar(MakeScalar(
-      "factorial", {TypeId::kBigInt}, LogicalType::Decimal(38, 0),
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        ExecuteRows(args, count, result, [&](uint32_t row) {
-          const int64_t n = ArgValue<int64_t>(*args[0], row);
-          if (n < 0) {
-            throw Error(sqlstate::kInvalidParameterValue, "factorial of a negative number is undefined");
-          }
-          if (n > 33) throw Error(sqlstate::kNumericOutOfRange, "value overflows numeric format");
-          int128_t value = 1;
-          for (int64_t i = 2; i <= n; ++i) value *= i;
-          WriteDecimal(result, row, value);
-        });
-      }));
+  registry.AddScalar(
+      MakeScalar("factorial", {TypeId::kBigInt}, LogicalType::Decimal(38, 0),
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   ExecuteRows(args, count, result, [&](uint32_t row) {
+                     const int64_t n = ArgValue<int64_t>(*args[0], row);
+                     if (n < 0) {
+                       throw Error(sqlstate::kInvalidParameterValue,
+                                   "factorial of a negative number is undefined");
+                     }
+                     if (n > 33)
+                       throw Error(sqlstate::kNumericOutOfRange, "value overflows numeric format");
+                     int128_t value = 1;
+                     for (int64_t i = 2; i <= n; ++i) value *= i;
+                     WriteDecimal(result, row, value);
+                   });
+                 }));
 }
 
 // width_bucket(operand, low, high, count): the 1-based equi-width bucket, 0 below
@@ -247,10 +262,12 @@ int32_t WidthBucket(double operand, double low, double high, int32_t buckets) {
                 "operand, lower bound, and upper bound cannot be NaN");
   }
   if (std::isinf(low) || std::isinf(high)) {
-    throw Error(function_errors::kInvalidArgumentForWidthBucket, "lower and upper bounds must be finite");
+    throw Error(function_errors::kInvalidArgumentForWidthBucket,
+                "lower and upper bounds must be finite");
   }
   if (low == high) {
-    throw Error(function_errors::kInvalidArgumentForWidthBucket, "lower bound cannot equal upper bound");
+    throw Error(function_errors::kInvalidArgumentForWidthBucket,
+                "lower bound cannot equal upper bound");
   }
   auto above = [&]() {
     if (buckets == std::numeric_limits<int32_t>::max()) {
@@ -284,9 +301,7 @@ void AddWidthBucket(FunctionRegistry& registry) {
 
 void RegisterMathFunctions(FunctionRegistry& registry) {
   for (const char* name : {"sqrt", "|/"}) AddUnaryDouble(registry, name, Sqrt);
-  for (const char* name : {"cbrt", "||/"}) {
-    AddUnaryDouble(registry, name, [](double x) { return std::cbrt(x); });
-  }
+  for (const char* name : {"cbrt", "||/"}) AddUnaryDouble(registry, name, Cbrt);
   AddUnaryDouble(registry, "exp", Exp);
   AddUnaryDouble(registry, "ln", [](double x) { return CheckedLog(x, std::log); });
   AddUnaryDouble(registry, "log", [](double x) { return CheckedLog(x, std::log10); });

@@ -24,18 +24,18 @@ const char* IntegerRangeMessage() {
 
 template <class T>
 void AddIntegerAbs(FunctionRegistry& registry, const char* name, TypeId type) {
-  registry.AddScalar(MakeScalar(
-      name, {type}, type,
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        UnaryExecute<T, T>(*args[0], result, count, [](T value, uint32_t) -> T {
-          if (value >= 0) return value;
-          T negated;
-          if (__builtin_sub_overflow(T{0}, value, &negated)) {
-            throw Error(sqlstate::kNumericOutOfRange, IntegerRangeMessage<T>());
-          }
-          return negated;
-        });
-      }));
+  registry.AddScalar(
+      MakeScalar(name, {type}, type,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   UnaryExecute<T, T>(*args[0], result, count, [](T value, uint32_t) -> T {
+                     if (value >= 0) return value;
+                     T negated;
+                     if (__builtin_sub_overflow(T{0}, value, &negated)) {
+                       throw Error(sqlstate::kNumericOutOfRange, IntegerRangeMessage<T>());
+                     }
+                     return negated;
+                   });
+                 }));
 }
 
 template <class T, class Op>
@@ -149,7 +149,9 @@ void RegisterNumericRoundingFunctions(FunctionRegistry& registry) {
                         [](double value) { return std::fabs(value); });
     AddDecimal(
         registry, name, {LogicalType::Decimal(0, 0)}, [](const LogicalType& type) { return type; },
-        [](int128_t value, int, const KernelArgs&, uint32_t) { return value < 0 ? -value : value; });
+        [](int128_t value, int, const KernelArgs&, uint32_t) {
+          return value < 0 ? -value : value;
+        });
   }
   // Floating overloads come first: for integer arguments they tie with the decimal
   // ones, and PostgreSQL picks double precision (ceil(5) is a float8 there).

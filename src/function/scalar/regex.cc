@@ -51,14 +51,17 @@ std::unique_ptr<RE2> CompileRegex(std::string_view pattern, const RegexFlags& fl
   if (flags.newline_sensitive && !flags.literal) text = "(?m)" + text;
   auto regex = std::make_unique<RE2>(ToPiece(text), options);
   if (!regex->ok()) {
-    throw Error(sqlstate::kInvalidRegularExpression, "invalid regular expression: " + regex->error());
+    throw Error(sqlstate::kInvalidRegularExpression,
+                "invalid regular expression: " + regex->error());
   }
   return regex;
 }
 
 namespace {
 
-bool IsRe2Special(char c) { return std::string_view("\\.^$|?*+()[]{}").find(c) != std::string_view::npos; }
+bool IsRe2Special(char c) {
+  return std::string_view("\\.^$|?*+()[]{}").find(c) != std::string_view::npos;
+}
 
 }  // namespace
 

@@ -5,19 +5,19 @@
 // anchors (RE2 rejects those with 2201B); in exchange matching is linear-time.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <re2/re2.h>
 
 namespace basin {
 
 struct RegexFlags {
   bool case_insensitive = false;
-  bool global = false;           // 'g': regexp_replace replaces every match
+  bool global = false;             // 'g': regexp_replace replaces every match
   bool newline_sensitive = false;  // 'n' / 'm': '.' stops at newlines, ^ $ match per line
-  bool literal = false;          // 'q': the pattern is a plain string
+  bool literal = false;            // 'q': the pattern is a plain string
 };
 
 // Parses PostgreSQL's option letters. `allow_global` is false where 'g' makes no

@@ -32,7 +32,8 @@ void AddMatchOperator(FunctionRegistry& registry, const char* name, bool case_in
     RegexCache cache;
     bool* out = result.data<bool>();
     ExecuteRows(args, count, result, [&](uint32_t row) {
-      out[row] = Search(cache.Get(ArgText(*args[1], row), flags), ArgText(*args[0], row)) != negated;
+      out[row] =
+          Search(cache.Get(ArgText(*args[1], row), flags), ArgText(*args[0], row)) != negated;
     });
   };
   registry.AddScalar(std::move(function));
@@ -188,7 +189,8 @@ void AddRegexpSubstr(FunctionRegistry& registry) {
           throw Error(sqlstate::kInvalidParameterValue,
                       "invalid value for parameter \"n\": " + std::to_string(wanted));
         }
-        const RE2& regex = cache.Get(ArgText(*args[1], row), FlagsAt(args, 4, row, "regexp_substr", false));
+        const RE2& regex =
+            cache.Get(ArgText(*args[1], row), FlagsAt(args, 4, row, "regexp_substr", false));
         int32_t seen = 0;
         bool found = false;
         ForEachMatch(regex, text, offset, 1, [&](const re2::StringPiece* groups) {
@@ -219,7 +221,8 @@ void AddRegexpCount(FunctionRegistry& registry) {
       ExecuteRows(args, count, result, [&](uint32_t row) {
         const std::string_view text = ArgText(*args[0], row);
         const size_t offset = StartOffset(args, 2, row, text);
-        const RE2& regex = cache.Get(ArgText(*args[1], row), FlagsAt(args, 3, row, "regexp_count", false));
+        const RE2& regex =
+            cache.Get(ArgText(*args[1], row), FlagsAt(args, 3, row, "regexp_count", false));
         int32_t matches = 0;
         ForEachMatch(regex, text, offset, 1, [&](const re2::StringPiece*) {
           ++matches;

@@ -25,9 +25,10 @@ void AddMeasure(FunctionRegistry& registry, const char* name, Measure measure) {
   registry.AddScalar(MakeScalar(
       name, {kText}, TypeId::kInteger,
       [measure](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        UnaryExecute<StringRef, int32_t>(*args[0], result, count, [&](const StringRef& text, uint32_t) {
-          return static_cast<int32_t>(measure(text.view()));
-        });
+        UnaryExecute<StringRef, int32_t>(*args[0], result, count,
+                                         [&](const StringRef& text, uint32_t) {
+                                           return static_cast<int32_t>(measure(text.view()));
+                                         });
       }));
 }
 
@@ -94,15 +95,16 @@ void QuoteLiteral(std::string_view text, std::string& out) {
 }
 
 void AddAscii(FunctionRegistry& registry) {
-  registry.AddScalar(MakeScalar(
-      "ascii", {kText}, TypeId::kInteger,
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        UnaryExecute<StringRef, int32_t>(*args[0], result, count, [](const StringRef& text, uint32_t) {
-          if (text.empty()) return 0;
-          size_t offset = 0;
-          return static_cast<int32_t>(utf8::Decode(text.view(), offset));
-        });
-      }));
+  registry.AddScalar(
+      MakeScalar("ascii", {kText}, TypeId::kInteger,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   UnaryExecute<StringRef, int32_t>(
+                       *args[0], result, count, [](const StringRef& text, uint32_t) {
+                         if (text.empty()) return 0;
+                         size_t offset = 0;
+                         return static_cast<int32_t>(utf8::Decode(text.view(), offset));
+                       });
+                 }));
 }
 
 void AddChr(FunctionRegistry& registry) {
@@ -113,9 +115,11 @@ void AddChr(FunctionRegistry& registry) {
         ExecuteRows(args, count, result, [&](uint32_t row) {
           const int32_t code = ArgValue<int32_t>(*args[0], row);
           if (code < 0) {
-            throw Error(function_errors::kProgramLimitExceeded, "character number must be positive");
+            throw Error(function_errors::kProgramLimitExceeded,
+                        "character number must be positive");
           }
-          if (code == 0) throw Error(function_errors::kProgramLimitExceeded, "null character not permitted");
+          if (code == 0)
+            throw Error(function_errors::kProgramLimitExceeded, "null character not permitted");
           if (code > 0x10FFFF) {
             throw Error(function_errors::kProgramLimitExceeded,
                         "requested character too large for encoding: " + std::to_string(code));
@@ -153,15 +157,15 @@ void AddRepeat(FunctionRegistry& registry) {
 }
 
 void AddStartsWith(FunctionRegistry& registry) {
-  registry.AddScalar(MakeScalar(
-      "starts_with", {kText, kText}, TypeId::kBoolean,
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        BinaryExecute<StringRef, StringRef, bool>(
-            *args[0], *args[1], result, count,
-            [](const StringRef& text, const StringRef& prefix, uint32_t) {
-              return text.view().starts_with(prefix.view());
-            });
-      }));
+  registry.AddScalar(
+      MakeScalar("starts_with", {kText, kText}, TypeId::kBoolean,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   BinaryExecute<StringRef, StringRef, bool>(
+                       *args[0], *args[1], result, count,
+                       [](const StringRef& text, const StringRef& prefix, uint32_t) {
+                         return text.view().starts_with(prefix.view());
+                       });
+                 }));
 }
 
 // strpos(text, substring): 1-based character position of the first occurrence, 0 if
@@ -201,20 +205,20 @@ void AddToHex(FunctionRegistry& registry, TypeId type) {
 }
 
 void AddQuoteNullable(FunctionRegistry& registry) {
-  ScalarFunction function = MakeScalar(
-      "quote_nullable", {kText}, kText,
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        std::string out;
-        for (uint32_t row = 0; row < count; ++row) {
-          out.clear();
-          if (args[0]->IsValid(row)) {
-            QuoteLiteral(ArgText(*args[0], row), out);
-          } else {
-            out = "NULL";
-          }
-          SetText(result, row, out);
-        }
-      });
+  ScalarFunction function =
+      MakeScalar("quote_nullable", {kText}, kText,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   std::string out;
+                   for (uint32_t row = 0; row < count; ++row) {
+                     out.clear();
+                     if (args[0]->IsValid(row)) {
+                       QuoteLiteral(ArgText(*args[0], row), out);
+                     } else {
+                       out = "NULL";
+                     }
+                     SetText(result, row, out);
+                   }
+                 });
   function.null_propagating = false;
   registry.AddScalar(std::move(function));
 }
@@ -234,7 +238,8 @@ void RegisterStringFunctions(FunctionRegistry& registry) {
                    [](std::string_view text, std::string& out) { utf8::AppendUpper(out, text); });
   AddTextTransform(registry, "initcap", InitCap);
   AddTextTransform(registry, "reverse", Reverse);
-  AddTextTransform(registry, "md5", [](std::string_view text, std::string& out) { out = Md5Hex(text); });
+  AddTextTransform(registry, "md5",
+                   [](std::string_view text, std::string& out) { out = Md5Hex(text); });
   AddTextTransform(registry, "quote_ident", QuoteIdent);
   AddTextTransform(registry, "quote_literal", QuoteLiteral);
   AddQuoteNullable(registry);

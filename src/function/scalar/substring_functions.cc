@@ -42,26 +42,25 @@ std::string_view Substring(std::string_view text, int64_t start, std::optional<i
 }
 
 void AddSubstr(FunctionRegistry& registry, const char* name) {
-  registry.AddScalar(MakeScalar(name, {kText, kInt}, kText,
-                                [](const KernelArgs& args, uint32_t count, const FunctionData*,
-                                   Vector& result) {
-                                  result.KeepHeapsOf(*args[0]);
-                                  ExecuteRows(args, count, result, [&](uint32_t row) {
-                                    SetSlice(result, row,
-                                             Substring(ArgText(*args[0], row),
-                                                       ArgValue<int32_t>(*args[1], row), {}));
-                                  });
-                                }));
   registry.AddScalar(MakeScalar(
-      name, {kText, kInt, kInt}, kText,
+      name, {kText, kInt}, kText,
       [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
         result.KeepHeapsOf(*args[0]);
         ExecuteRows(args, count, result, [&](uint32_t row) {
           SetSlice(result, row,
-                   Substring(ArgText(*args[0], row), ArgValue<int32_t>(*args[1], row),
-                             ArgValue<int32_t>(*args[2], row)));
+                   Substring(ArgText(*args[0], row), ArgValue<int32_t>(*args[1], row), {}));
         });
       }));
+  registry.AddScalar(
+      MakeScalar(name, {kText, kInt, kInt}, kText,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   result.KeepHeapsOf(*args[0]);
+                   ExecuteRows(args, count, result, [&](uint32_t row) {
+                     SetSlice(result, row,
+                              Substring(ArgText(*args[0], row), ArgValue<int32_t>(*args[1], row),
+                                        ArgValue<int32_t>(*args[2], row)));
+                   });
+                 }));
 }
 
 // left(text, n) and right(text, n): a negative n drops |n| characters from the
@@ -193,44 +192,44 @@ std::string_view SplitPart(std::string_view text, std::string_view delimiter, in
 }
 
 void AddSplitPart(FunctionRegistry& registry) {
-  registry.AddScalar(MakeScalar(
-      "split_part", {kText, kText, kInt}, kText,
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        result.KeepHeapsOf(*args[0]);
-        ExecuteRows(args, count, result, [&](uint32_t row) {
-          SetSlice(result, row,
-                   SplitPart(ArgText(*args[0], row), ArgText(*args[1], row),
-                             ArgValue<int32_t>(*args[2], row)));
-        });
-      }));
+  registry.AddScalar(
+      MakeScalar("split_part", {kText, kText, kInt}, kText,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   result.KeepHeapsOf(*args[0]);
+                   ExecuteRows(args, count, result, [&](uint32_t row) {
+                     SetSlice(result, row,
+                              SplitPart(ArgText(*args[0], row), ArgText(*args[1], row),
+                                        ArgValue<int32_t>(*args[2], row)));
+                   });
+                 }));
 }
 
 void AddReplace(FunctionRegistry& registry) {
-  registry.AddScalar(MakeScalar(
-      "replace", {kText, kText, kText}, kText,
-      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-        result.KeepHeapsOf(*args[0]);
-        std::string out;
-        ExecuteRows(args, count, result, [&](uint32_t row) {
-          const std::string_view text = ArgText(*args[0], row);
-          const std::string_view from = ArgText(*args[1], row);
-          const std::string_view to = ArgText(*args[2], row);
-          size_t at = from.empty() ? std::string_view::npos : text.find(from);
-          if (at == std::string_view::npos) {
-            SetSlice(result, row, text);
-            return;
-          }
-          out.clear();
-          size_t start = 0;
-          for (; at != std::string_view::npos; at = text.find(from, start)) {
-            out.append(text.substr(start, at - start));
-            out.append(to);
-            start = at + from.size();
-          }
-          out.append(text.substr(start));
-          SetText(result, row, out);
-        });
-      }));
+  registry.AddScalar(
+      MakeScalar("replace", {kText, kText, kText}, kText,
+                 [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+                   result.KeepHeapsOf(*args[0]);
+                   std::string out;
+                   ExecuteRows(args, count, result, [&](uint32_t row) {
+                     const std::string_view text = ArgText(*args[0], row);
+                     const std::string_view from = ArgText(*args[1], row);
+                     const std::string_view to = ArgText(*args[2], row);
+                     size_t at = from.empty() ? std::string_view::npos : text.find(from);
+                     if (at == std::string_view::npos) {
+                       SetSlice(result, row, text);
+                       return;
+                     }
+                     out.clear();
+                     size_t start = 0;
+                     for (; at != std::string_view::npos; at = text.find(from, start)) {
+                       out.append(text.substr(start, at - start));
+                       out.append(to);
+                       start = at + from.size();
+                     }
+                     out.append(text.substr(start));
+                     SetText(result, row, out);
+                   });
+                 }));
 }
 
 // translate(text, from, to): each character of `from` becomes the character at the
@@ -259,7 +258,8 @@ void Translate(std::string_view text, std::string_view from, std::string_view to
       continue;
     }
     const size_t to_offset = utf8::ByteOffset(to, index);
-    if (to_offset < to.size()) out.append(to.substr(to_offset, utf8::CharacterBytes(to, to_offset)));
+    if (to_offset < to.size())
+      out.append(to.substr(to_offset, utf8::CharacterBytes(to, to_offset)));
   }
 }
 
@@ -288,10 +288,12 @@ void AddOverlay(FunctionRegistry& registry) {
             const std::string_view text = ArgText(*args[0], row);
             const std::string_view placing = ArgText(*args[1], row);
             const int64_t start = ArgValue<int32_t>(*args[2], row);
-            const int64_t length = args.size() > 3 ? ArgValue<int32_t>(*args[3], row)
-                                                   : static_cast<int64_t>(utf8::CountCharacters(placing));
+            const int64_t length = args.size() > 3
+                                       ? ArgValue<int32_t>(*args[3], row)
+                                       : static_cast<int64_t>(utf8::CountCharacters(placing));
             if (length < 0) {
-              throw Error(function_errors::kSubstringError, "negative substring length not allowed");
+              throw Error(function_errors::kSubstringError,
+                          "negative substring length not allowed");
             }
             out.assign(Substring(text, 1, start - 1));
             out.append(placing);

@@ -19,11 +19,11 @@ constexpr std::string_view kVersionText = "Basin 0.1.0";
 
 // A function of no arguments returning fixed text.
 void AddConstantText(FunctionRegistry& registry, const char* name, std::string_view text) {
-  registry.AddScalar(MakeScalar(name, {}, kText,
-                                [text](const KernelArgs&, uint32_t count, const FunctionData*,
-                                       Vector& result) {
-                                  for (uint32_t row = 0; row < count; ++row) SetText(result, row, text);
-                                }));
+  registry.AddScalar(
+      MakeScalar(name, {}, kText,
+                 [text](const KernelArgs&, uint32_t count, const FunctionData*, Vector& result) {
+                   for (uint32_t row = 0; row < count; ++row) SetText(result, row, text);
+                 }));
 }
 
 // PostgreSQL's regtype names, without type modifiers: pg_typeof(1.5) is "numeric".
@@ -93,16 +93,16 @@ void AddGenRandomUuid(FunctionRegistry& registry) {
 }
 
 void AddClockTimestamp(FunctionRegistry& registry) {
-  ScalarFunction function = MakeScalar(
-      "clock_timestamp", {}, TypeId::kTimestampTz,
-      [](const KernelArgs&, uint32_t count, const FunctionData*, Vector& result) {
-        int64_t* out = result.data<int64_t>();
-        for (uint32_t row = 0; row < count; ++row) {
-          out[row] = std::chrono::duration_cast<std::chrono::microseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-        }
-      });
+  ScalarFunction function =
+      MakeScalar("clock_timestamp", {}, TypeId::kTimestampTz,
+                 [](const KernelArgs&, uint32_t count, const FunctionData*, Vector& result) {
+                   int64_t* out = result.data<int64_t>();
+                   for (uint32_t row = 0; row < count; ++row) {
+                     out[row] = std::chrono::duration_cast<std::chrono::microseconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count();
+                   }
+                 });
   function.volatility = Volatility::kVolatile;
   registry.AddScalar(std::move(function));
 }

@@ -174,6 +174,18 @@ LogicalType Binder::UnifyTypes(std::vector<ExprPtr*> exprs, const char* context,
 
 ExprPtr Binder::BindCast(const ast::Cast& cast, ExprContext& context) {
   ExprPtr operand = BindExpression(*cast.operand, context);
+  // INTERVAL '90' DAY: a bare number counts in the (last) field's unit.
+  if (cast.type.name == "interval" && !cast.type.interval_fields.empty() && IsUntypedLiteral(*operand)) {
+    auto& constant = operand->As<ConstantExpr>();
+    const std::string text = constant.value.GetString();
+    const bool bare_number = !text.empty() && text.find_first_not_of("+-0123456789. ") == std::string::npos;
+    if (bare_number) {
+      const std::string& fields = cast.type.interval_fields;
+      const size_t last_space = fields.find_last_of(' ');
+      const std::string unit = last_space == std::string::npos ? fields : fields.substr(last_space + 1);
+      constant.value = Value::Varchar(text + " " + unit);
+    }
+  }
   const LogicalType target = ResolveTypeName(cast.type);
   LogicalType actual = target;
   // CAST(x AS numeric) without a scale keeps the scale of a decimal or integer.

@@ -145,8 +145,4 @@ class Binder {
   bool has_correlation() const { return has_correlation_; }
 };
 
-// Whether two bound expressions are the same computation (same columns, functions,
-// constants), so that GROUP BY and ORDER BY can match select items.
-bool ExpressionsEqual(const Expression& a, const Expression& b);
-
 }  // namespace basin

@@ -36,7 +36,7 @@ LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
   switch (plan->kind) {
     case LogicalKind::kFilter: {
       for (auto& condition : plan->As<LogicalFilter>().conditions) {
-        for (auto& conjunct : SplitConjuncts(std::move(condition))) filters.push_back(std::move(conjunct));
+        for (auto& conjunct : SplitAndFactorConjuncts(std::move(condition))) filters.push_back(std::move(conjunct));
       }
       return PushDown(std::move(plan->children[0]), std::move(filters));
     }
@@ -89,7 +89,7 @@ LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
       std::vector<ExprPtr> above;
       if (join.type == JoinType::kInner && join.residual) {
         // The join's own conditions are filters over both sides too.
-        for (auto& conjunct : SplitConjuncts(std::move(join.residual))) filters.push_back(std::move(conjunct));
+        for (auto& conjunct : SplitAndFactorConjuncts(std::move(join.residual))) filters.push_back(std::move(conjunct));
         join.residual = nullptr;
       }
       std::vector<ExprPtr> residual;

@@ -38,6 +38,45 @@ std::vector<ExprPtr> SplitConjuncts(ExprPtr expr) {
   return conjuncts;
 }
 
+std::vector<ExprPtr> SplitAndFactorConjuncts(ExprPtr expr) {
+  std::vector<ExprPtr> result;
+  for (auto& conjunct : SplitConjuncts(std::move(expr))) {
+    if (conjunct->kind != ExprKind::kConjunction || conjunct->As<ConjunctionExpr>().is_and) {
+      result.push_back(std::move(conjunct));
+      continue;
+    }
+    std::vector<std::vector<ExprPtr>> branches;
+    for (auto& branch : conjunct->As<ConjunctionExpr>().children) branches.push_back(SplitConjuncts(std::move(branch)));
+    // Conjuncts of the first branch found in every other branch.
+    std::vector<ExprPtr> common;
+    for (auto& candidate : branches[0]) {
+      bool everywhere = true;
+      for (size_t b = 1; b < branches.size() && everywhere; ++b) {
+        bool found = false;
+        for (const auto& other : branches[b]) found = found || (other && ExpressionsEqual(*candidate, *other));
+        everywhere = found;
+      }
+      if (everywhere) common.push_back(candidate->Clone());
+    }
+    bool some_branch_empty = false;
+    std::vector<ExprPtr> rebuilt;
+    for (auto& branch : branches) {
+      std::vector<ExprPtr> rest;
+      for (auto& part : branch) {
+        bool is_common = false;
+        for (const auto& shared : common) is_common = is_common || ExpressionsEqual(*part, *shared);
+        if (!is_common) rest.push_back(std::move(part));
+      }
+      some_branch_empty = some_branch_empty || rest.empty();
+      rebuilt.push_back(CombineConjuncts(std::move(rest)));
+    }
+    for (auto& shared : common) result.push_back(std::move(shared));
+    // A branch left with nothing is TRUE, and so is the whole OR.
+    if (!some_branch_empty) result.push_back(std::make_unique<ConjunctionExpr>(false, std::move(rebuilt)));
+  }
+  return result;
+}
+
 ExprPtr CombineConjuncts(std::vector<ExprPtr> conjuncts) {
   if (conjuncts.empty()) return nullptr;
   if (conjuncts.size() == 1) return std::move(conjuncts[0]);

@@ -16,6 +16,10 @@ bool RefersOnlyTo(const Expression& expr, const std::unordered_set<uint32_t>& ta
 
 // Splits `expr` at its top-level ANDs.
 std::vector<ExprPtr> SplitConjuncts(ExprPtr expr);
+// Splits `expr` at its top-level ANDs, and pulls conjuncts common to every branch
+// of an OR out of it: (a AND b) OR (a AND c) gives a, (b OR c). That turns a join
+// condition repeated in each branch (TPC-H Q19) into a hash-join key.
+std::vector<ExprPtr> SplitAndFactorConjuncts(ExprPtr expr);
 // AND of `conjuncts` (null when empty).
 ExprPtr CombineConjuncts(std::vector<ExprPtr> conjuncts);
 

@@ -69,9 +69,9 @@ TEST(LikeMatcherTest, CaseInsensitive) {
 }
 
 TEST(LikeFunctionTest, ConstantPatternOverColumn) {
-  const auto rows = CallColumns("like", {{Text("forest green"), Text("red"), NullText(), Text("greenish")},
-                                         {Text("%green%")}},
-                                4);
+  const auto rows = CallColumns(
+      "like",
+      {{Text("forest green"), Text("red"), NullText(), Text("greenish")}, {Text("%green%")}}, 4);
   EXPECT_EQ(Str(rows[0]), "true");
   EXPECT_EQ(Str(rows[1]), "false");
   EXPECT_TRUE(rows[2].is_null());
@@ -79,9 +79,8 @@ TEST(LikeFunctionTest, ConstantPatternOverColumn) {
 }
 
 TEST(LikeFunctionTest, PatternColumnAndNegatedOperators) {
-  const auto rows = CallColumns("like", {{Text("abc"), Text("abc"), Text("abc")},
-                                         {Text("a%"), Text("b%"), NullText()}},
-                                3);
+  const auto rows = CallColumns(
+      "like", {{Text("abc"), Text("abc"), Text("abc")}, {Text("a%"), Text("b%"), NullText()}}, 3);
   EXPECT_EQ(Str(rows[0]), "true");
   EXPECT_EQ(Str(rows[1]), "false");
   EXPECT_TRUE(rows[2].is_null());
@@ -99,7 +98,9 @@ TEST(RegexFunctionTest, MatchOperators) {
   EXPECT_EQ(Str(Call("!~", {Text("foobar"), Text("baz")})), "true");
   EXPECT_EQ(Str(Call("!~*", {Text("FOO"), Text("foo")})), "false");
   EXPECT_EQ(Str(Call("~", {Text("a\nb"), Text("a.b")})), "true");
-  EXPECT_EQ(ErrorOf([] { Call("~", {Text("x"), Text("(")}); }).substr(0, 34),
+  EXPECT_EQ(ErrorOf([] {
+              Call("~", {Text("x"), Text("(")});
+            }).substr(0, 34),
             "2201B: invalid regular expression:");
 }
 
@@ -107,14 +108,16 @@ TEST(RegexFunctionTest, RegexpReplace) {
   EXPECT_EQ(Str(Call("regexp_replace", {Text("foobarbaz"), Text("b.."), Text("X")})), "fooXbaz");
   EXPECT_EQ(Str(Call("regexp_replace", {Text("foobarbaz"), Text("b.."), Text("X"), Text("g")})),
             "fooXX");
-  EXPECT_EQ(Str(Call("regexp_replace",
-                     {Text("foobarbaz"), Text("b(..)"), Text("X\\1Y"), Text("g")})),
-            "fooXarYXazY");
+  EXPECT_EQ(
+      Str(Call("regexp_replace", {Text("foobarbaz"), Text("b(..)"), Text("X\\1Y"), Text("g")})),
+      "fooXarYXazY");
   EXPECT_EQ(Str(Call("regexp_replace", {Text("abc"), Text("B"), Text("[\\&]"), Text("i")})),
             "a[b]c");
   EXPECT_EQ(Str(Call("regexp_replace", {Text("abc"), Text("x*"), Text("-"), Text("g")})),
             "-a-b-c-");
-  EXPECT_EQ(ErrorOf([] { Call("regexp_replace", {Text("a"), Text("a"), Text("b"), Text("z")}); }),
+  EXPECT_EQ(ErrorOf([] {
+              Call("regexp_replace", {Text("a"), Text("a"), Text("b"), Text("z")});
+            }),
             "22023: invalid regular expression option: \"z\"");
 }
 

@@ -81,7 +81,8 @@ inline std::vector<Value> CallColumns(const std::string& name,
   Vector result(return_type, count);
   function.kernel(args, count, data.get(), result);
   std::vector<Value> values;
-  for (uint32_t row = 0; row < rows; ++row) values.push_back(result.GetValue(all_constant ? 0 : row));
+  for (uint32_t row = 0; row < rows; ++row)
+    values.push_back(result.GetValue(all_constant ? 0 : row));
   return values;
 }
 

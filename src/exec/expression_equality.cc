@@ -1,5 +1,4 @@
 #include "exec/expression.h"
-#include "sql/binder/binder.h"
 
 namespace basin {
 
