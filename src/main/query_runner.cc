@@ -7,6 +7,7 @@
 #include "exec/operators/result_collector.h"
 #include "exec/pipeline.h"
 #include "main/session_state.h"
+#include "sql/optimizer/column_pruning.h"
 #include "sql/optimizer/filter_pushdown.h"
 #include "sql/optimizer/join_order.h"
 #include "sql/planner/physical_planner.h"
@@ -23,6 +24,7 @@ namespace {
 LogicalPtr Optimize(LogicalPtr plan) {
   plan = PushDownFilters(std::move(plan));
   plan = ReorderJoins(std::move(plan));
+  PruneColumns(*plan);
   return plan;
 }
 

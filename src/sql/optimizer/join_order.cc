@@ -106,10 +106,13 @@ void CollectInnerJoins(LogicalPtr node, std::vector<LogicalPtr>& inputs, std::ve
   inputs.push_back(std::move(node));
 }
 
+// Whether an equality predicate (a hash-join key) links the two sides.
 bool Connected(const std::unordered_set<uint32_t>& left, const std::unordered_set<uint32_t>& right,
                const std::vector<ExprPtr>& predicates) {
   for (const auto& predicate : predicates) {
-    if (!predicate) continue;
+    if (!predicate || predicate->kind != ExprKind::kComparison) continue;
+    const CompareOp op = predicate->As<ComparisonExpr>().op;
+    if (op != CompareOp::kEq && op != CompareOp::kNotDistinctFrom) continue;
     const auto tables = ReferencedTables(*predicate);
     bool touches_left = false;
     bool touches_right = false;
