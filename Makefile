@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build deps asan-test fuzz clean
+.PHONY: run test build deps asan-build asan-test fuzz clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -21,15 +21,20 @@ run: build
 test: build
 	./scripts/run-tests.sh $(BUILD_DIR)
 
-# Unit and SQL tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-asan-test: deps
-	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBASIN_SANITIZE=ON
+# Unit and SQL tests again under AddressSanitizer and UndefinedBehaviorSanitizer. The
+# build uses clang with libFuzzer instrumentation too, so `make fuzz` reuses it.
+build-asan/build.ninja:
+	CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBASIN_SANITIZE=ON -DBASIN_FUZZ=ON
+
+asan-build: deps build-asan/build.ninja
 	cmake --build build-asan -j $(JOBS)
+
+asan-test: asan-build
 	./scripts/run-tests.sh build-asan --no-differential
 
-# libFuzzer targets (clang), each run for FUZZ_SECONDS.
-fuzz: deps
-	./scripts/run-fuzzers.sh $${FUZZ_SECONDS:-60}
+# libFuzzer targets, each run for FUZZ_SECONDS on its corpus.
+fuzz: asan-build
+	./scripts/run-fuzzers.sh build-asan $${FUZZ_SECONDS:-60}
 
 clean:
-	rm -rf $(BUILD_DIR) build-asan build-fuzz
+	rm -rf $(BUILD_DIR) build-asan
