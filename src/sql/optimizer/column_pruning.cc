@@ -1,5 +1,6 @@
 #include "sql/optimizer/column_pruning.h"
 
+#include <unordered_map>
 #include <unordered_set>
 
 namespace basin {
@@ -31,7 +32,10 @@ void PruneIds(std::vector<uint32_t>& column_ids, uint32_t table_index, const Bin
   column_ids = std::move(kept);
 }
 
-void Prune(LogicalOperator& node, BindingSet used) {
+// Output columns of pruned projections move: old binding -> new binding.
+using Remap = std::unordered_map<ColumnBinding, ColumnBinding, BindingHash>;
+
+void Prune(LogicalOperator& node, BindingSet used, Remap& remap) {
   switch (node.kind) {
     case LogicalKind::kGet: {
       auto& get = node.As<LogicalGet>();
@@ -44,11 +48,22 @@ void Prune(LogicalOperator& node, BindingSet used) {
       return;
     }
     case LogicalKind::kProjection: {
-      // A projection's own outputs keep their positions; what its expressions
-      // read is what its child must produce.
+      // Unused expressions go (keeping one, so the row count survives); the ones
+      // that stay move to new positions, recorded in `remap`.
+      auto& projection = node.As<LogicalProjection>();
+      std::vector<ExprPtr> kept;
+      for (uint32_t i = 0; i < projection.expressions.size(); ++i) {
+        const ColumnBinding old_binding{projection.table_index, i};
+        const bool last_chance = kept.empty() && i + 1 == projection.expressions.size();
+        if (used.count(old_binding) == 0 && !last_chance) continue;
+        const ColumnBinding new_binding{projection.table_index, static_cast<uint32_t>(kept.size())};
+        if (!(new_binding == old_binding)) remap[old_binding] = new_binding;
+        kept.push_back(std::move(projection.expressions[i]));
+      }
+      projection.expressions = std::move(kept);
       BindingSet child_used;
-      for (const auto& expr : node.As<LogicalProjection>().expressions) AddReferences(*expr, child_used);
-      Prune(*node.children[0], std::move(child_used));
+      for (const auto& expr : projection.expressions) AddReferences(*expr, child_used);
+      Prune(*node.children[0], std::move(child_used), remap);
       return;
     }
     case LogicalKind::kAggregate: {
@@ -59,16 +74,16 @@ void Prune(LogicalOperator& node, BindingSet used) {
         for (const auto& arg : call.args) AddReferences(*arg, child_used);
         if (call.filter) AddReferences(*call.filter, child_used);
       }
-      Prune(*node.children[0], std::move(child_used));
+      Prune(*node.children[0], std::move(child_used), remap);
       return;
     }
     case LogicalKind::kFilter:
       for (const auto& condition : node.As<LogicalFilter>().conditions) AddReferences(*condition, used);
-      Prune(*node.children[0], std::move(used));
+      Prune(*node.children[0], std::move(used), remap);
       return;
     case LogicalKind::kOrder:
       for (const auto& order : node.As<LogicalOrder>().orders) AddReferences(*order.expr, used);
-      Prune(*node.children[0], std::move(used));
+      Prune(*node.children[0], std::move(used), remap);
       return;
     case LogicalKind::kJoin: {
       const auto& join = node.As<LogicalJoin>();
@@ -77,8 +92,8 @@ void Prune(LogicalOperator& node, BindingSet used) {
         AddReferences(*condition.right, used);
       }
       if (join.residual) AddReferences(*join.residual, used);
-      Prune(*node.children[0], used);
-      Prune(*node.children[1], std::move(used));
+      Prune(*node.children[0], used, remap);
+      Prune(*node.children[1], std::move(used), remap);
       return;
     }
     case LogicalKind::kDistinct:
@@ -87,22 +102,84 @@ void Prune(LogicalOperator& node, BindingSet used) {
       for (auto& child : node.children) {
         BindingSet all;
         for (const auto& binding : child->Bindings()) all.insert(binding);
-        Prune(*child, std::move(all));
+        Prune(*child, std::move(all), remap);
       }
       return;
     }
-    default:
-      for (auto& child : node.children) Prune(*child, used);
+    case LogicalKind::kLimit:
+      Prune(*node.children[0], std::move(used), remap);
       return;
+    default: {
+      // Kinds without a rule here keep every column of their inputs.
+      for (auto& child : node.children) {
+        BindingSet all;
+        for (const auto& binding : child->Bindings()) all.insert(binding);
+        Prune(*child, std::move(all), remap);
+      }
+      return;
+    }
   }
+}
+
+void ApplyRemap(Expression& expr, const Remap& remap) {
+  VisitExpressions(expr, [&remap](Expression& node) {
+    if (node.kind != ExprKind::kColumnRef) return;
+    auto& ref = node.As<ColumnRefExpr>();
+    auto it = remap.find(ref.binding);
+    if (ref.depth == 0 && it != remap.end()) ref.binding = it->second;
+  });
+}
+
+void ApplyRemap(LogicalOperator& node, const Remap& remap) {
+  switch (node.kind) {
+    case LogicalKind::kProjection:
+      for (auto& expr : node.As<LogicalProjection>().expressions) ApplyRemap(*expr, remap);
+      break;
+    case LogicalKind::kFilter:
+      for (auto& expr : node.As<LogicalFilter>().conditions) ApplyRemap(*expr, remap);
+      break;
+    case LogicalKind::kAggregate:
+      for (auto& expr : node.As<LogicalAggregate>().groups) ApplyRemap(*expr, remap);
+      for (auto& call : node.As<LogicalAggregate>().aggregates) {
+        for (auto& arg : call.args) ApplyRemap(*arg, remap);
+        if (call.filter) ApplyRemap(*call.filter, remap);
+      }
+      break;
+    case LogicalKind::kJoin: {
+      auto& join = node.As<LogicalJoin>();
+      for (auto& condition : join.conditions) {
+        ApplyRemap(*condition.left, remap);
+        ApplyRemap(*condition.right, remap);
+      }
+      if (join.residual) ApplyRemap(*join.residual, remap);
+      break;
+    }
+    case LogicalKind::kOrder:
+      for (auto& order : node.As<LogicalOrder>().orders) ApplyRemap(*order.expr, remap);
+      break;
+    default:
+      break;
+  }
+  for (auto& child : node.children) ApplyRemap(*child, remap);
 }
 
 }  // namespace
 
 void PruneColumns(LogicalOperator& plan) {
+  // The root's columns are the query's result: they all stay, in place.
   BindingSet used;
   for (const auto& binding : plan.Bindings()) used.insert(binding);
-  Prune(plan, std::move(used));
+  Remap remap;
+  if (plan.kind == LogicalKind::kProjection) {
+    for (auto& child : plan.children) {
+      BindingSet child_used;
+      for (const auto& expr : plan.As<LogicalProjection>().expressions) AddReferences(*expr, child_used);
+      Prune(*child, std::move(child_used), remap);
+    }
+  } else {
+    Prune(plan, std::move(used), remap);
+  }
+  if (!remap.empty()) ApplyRemap(plan, remap);
 }
 
 }  // namespace basin
