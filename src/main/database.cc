@@ -47,7 +47,17 @@ void Connection::Execute(const std::string& sql, const ResultCallback& on_result
     session_->interrupted.store(false);
     session_->rows_done.store(0);
     session_->rows_total.store(0);
-    QueryResult result = ExecuteStatement(*this, *statement, sql);
+    QueryResult result;
+    try {
+      result = ExecuteStatement(*this, *statement, sql);
+    } catch (const Error&) {
+      throw;
+    } catch (const std::bad_alloc&) {
+      throw Error(sqlstate::kOutOfMemory, "out of memory");
+    } catch (const std::exception& error) {
+      // Anything else is a Basin bug; report it as such rather than crash.
+      throw Error(sqlstate::kInternal, std::string("internal error: ") + error.what());
+    }
     on_result(result, std::chrono::steady_clock::now() - start);
   }
 }

@@ -94,7 +94,9 @@ JoinNode::JoinNode(JoinType type, std::vector<LogicalType> probe_types, std::vec
       build_types_(std::move(build_types)),
       keys_(std::move(keys)),
       residual_(std::move(residual)),
-      null_aware_(null_aware) {}
+      null_aware_(null_aware) {
+  for (const auto& key : keys_) key_equal_.push_back(GetRowEqualFunction(probe_types_[key.probe_column]));
+}
 
 const Source* JoinNode::TrailingSource() const {
   return (type_ == JoinType::kRight || type_ == JoinType::kFull) ? this : nullptr;
@@ -239,7 +241,7 @@ OperatorResult JoinNode::Execute(ExecutionContext&, const Batch& in, Batch& out,
           if (!probe_valid || !build_valid) {
             equal = probe_valid == build_valid;  // only reachable with nulls_equal
           } else {
-            equal = GetRowEqualFunction(probe.type())(probe, row, build, ref.row);
+            equal = key_equal_[k](probe, row, build, ref.row);
           }
         }
         if (!equal) continue;

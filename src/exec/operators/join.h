@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "exec/expression.h"
+#include "exec/hashing.h"
 #include "exec/physical_node.h"
 
 namespace basin {
@@ -71,6 +72,7 @@ class JoinNode : public PhysicalNode, public Sink, public Operator, public Sourc
   std::vector<Key> keys_;
   ExprPtr residual_;
   bool null_aware_;
+  std::vector<RowEqualFunction> key_equal_;  // per key, chosen once by type
 };
 
 }  // namespace basin
