@@ -7,6 +7,10 @@ const FunctionRegistry& FunctionRegistry::BuiltIn() {
     FunctionRegistry built;
     RegisterArithmeticFunctions(built);
     RegisterBasicAggregates(built);
+    RegisterStatisticsAggregates(built);
+    RegisterBooleanBitwiseAggregates(built);
+    RegisterStringAggAggregate(built);
+    RegisterIntervalAggregates(built);
     RegisterLikeFunctions(built);
     RegisterRegexFunctions(built);
     RegisterConcatFunctions(built);

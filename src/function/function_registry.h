@@ -34,6 +34,10 @@ class FunctionRegistry {
 // Each part of the library registers its functions here (one per source file).
 void RegisterArithmeticFunctions(FunctionRegistry& registry);
 void RegisterBasicAggregates(FunctionRegistry& registry);
+void RegisterStatisticsAggregates(FunctionRegistry& registry);
+void RegisterBooleanBitwiseAggregates(FunctionRegistry& registry);
+void RegisterStringAggAggregate(FunctionRegistry& registry);
+void RegisterIntervalAggregates(FunctionRegistry& registry);
 void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterRegexFunctions(FunctionRegistry& registry);
 void RegisterConcatFunctions(FunctionRegistry& registry);

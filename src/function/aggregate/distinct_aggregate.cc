@@ -5,15 +5,16 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/batch.h"
 #include "common/value.h"
+#include "exec/sort_key.h"
 
 namespace basin {
 
 namespace {
 
-// The distinct values of one group, keyed by their text form plus type (exact for
-// every type; comparisons of floats by text treat -0 and 0 as different, a known
-// limitation).
+// The distinct values of one group, keyed by their normalized sort key: values that
+// compare equal ('1 day' and '24 hours', -0 and 0) share a key.
 struct DistinctValues {
   std::unordered_map<std::string, Value> values;
 };
@@ -32,13 +33,20 @@ std::shared_ptr<const AggregateFunction> MakeDistinctAggregate(std::shared_ptr<c
   function->initialize = [](uint8_t* state) { new (state) DistinctState(); };
   function->update = [](const std::vector<const Vector*>& args, uint8_t** states, uint32_t count, const FunctionData*) {
     const Vector& input = *args[0];
+    Batch keys_input;
+    keys_input.columns.resize(1);
+    keys_input.columns[0].Reference(input);
+    keys_input.size = count;
+    std::string key_bytes;
+    std::vector<uint64_t> key_offsets;
+    SortKeyEncoder({{0, false, false}}).Encode(keys_input, key_bytes, key_offsets);
+    key_offsets.push_back(key_bytes.size());
     for (uint32_t row = 0; row < count; ++row) {
       if (!input.IsValid(row)) continue;
       DistinctState& state = StateAt(states[row]);
       if (state.set == nullptr) state.set = new DistinctValues();
-      Value value = input.GetValue(row);
-      std::string key = value.ToString();
-      state.set->values.emplace(std::move(key), std::move(value));
+      std::string key = key_bytes.substr(key_offsets[row], key_offsets[row + 1] - key_offsets[row]);
+      if (state.set->values.count(key) == 0) state.set->values.emplace(std::move(key), input.GetValue(row));
     }
   };
   function->combine = [](const uint8_t* source, uint8_t* target, const FunctionData*) {
