@@ -100,6 +100,7 @@ std::string HelpText() {
 
 Usage:
   basin [OPTION]... [WAREHOUSE]
+  basin tpch generate --sf N --out DIR [--threads N]
 
 With no WAREHOUSE, basin opens an in-memory database.
 

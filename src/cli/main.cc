@@ -11,6 +11,7 @@
 #include "cli/cli_session.h"
 #include "cli/interrupt_watcher.h"
 #include "cli/shell.h"
+#include "cli/tpch_command.h"
 #include "common/error.h"
 #include "main/database.h"
 
@@ -42,6 +43,9 @@ int RunCli(const CliOptions& options) {
 }
 
 int Main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "tpch") {
+    return RunTpchCommand(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
+  }
   const ParsedArguments parsed = ParseArguments(std::vector<std::string>(argv + 1, argv + argc));
   if (!parsed.error.empty()) {
     std::cerr << "basin: " << parsed.error << "\nTry \"basin --help\" for more information.\n";

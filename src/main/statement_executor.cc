@@ -4,6 +4,8 @@
 
 #include "catalog/catalog.h"
 #include "common/error.h"
+#include "main/call_statement.h"
+#include "main/copy_statement.h"
 #include "main/query_runner.h"
 #include "main/session_state.h"
 #include "sql/binder/binder.h"
@@ -114,6 +116,10 @@ class StatementExecutor {
         return Show(statement.As<ast::ShowStatement>());
       case ast::StatementKind::kExplain:
         return Explain(statement.As<ast::ExplainStatement>());
+      case ast::StatementKind::kCopy:
+        return ExecuteCopy(connection_, bind_context_, statement.As<ast::CopyStatement>());
+      case ast::StatementKind::kCall:
+        return ExecuteCall(connection_, bind_context_, statement.As<ast::CallStatement>());
       default:
         break;
     }

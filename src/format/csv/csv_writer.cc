@@ -53,8 +53,8 @@ CsvWriter::~CsvWriter() {
   ::close(fd_);
 }
 
-void CsvWriter::WriteField(std::string_view text) {
-  bool quote = text == options_.null_string || text == "\\.";
+void CsvWriter::WriteField(std::string_view text, bool force_quote) {
+  bool quote = force_quote || text == options_.null_string || text == "\\.";
   for (size_t i = 0; i < text.size() && !quote; ++i) {
     quote = needs_quote_[static_cast<uint8_t>(text[i])];
   }
@@ -92,7 +92,8 @@ void CsvWriter::WriteBatch(const Batch& batch) {
         buffer_.append(options_.null_string);
         continue;
       }
-      WriteField(column.data<StringRef>()[column.is_constant() ? 0 : row].view());
+      WriteField(column.data<StringRef>()[column.is_constant() ? 0 : row].view(),
+                 c < options_.force_quote.size() && options_.force_quote[c]);
     }
     buffer_.push_back('\n');
     FlushIfFull();

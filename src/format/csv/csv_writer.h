@@ -17,6 +17,8 @@ struct CsvWriterOptions {
   char escape = '"';        // written before a quote (or escape) inside quotes
   std::string null_string;  // NULL is written as this, unquoted
   bool header = false;      // first line: the column names
+  // Per column: quote every non-NULL value (COPY's FORCE_QUOTE). Empty: none.
+  std::vector<bool> force_quote;
 };
 
 // Writes batches as CSV in PostgreSQL's text forms (each column is cast to VARCHAR
@@ -39,7 +41,7 @@ class CsvWriter {
   uint64_t rows_written() const { return rows_written_; }
 
  private:
-  void WriteField(std::string_view text);
+  void WriteField(std::string_view text, bool force_quote = false);
   void FlushIfFull();
   void Flush();
 

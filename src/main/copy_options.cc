@@ -1,0 +1,173 @@
+#include "main/copy_options.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/error.h"
+
+namespace basin {
+
+namespace {
+
+std::string Lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// The text of a string, identifier or number value; throws for other kinds.
+std::string TextOf(const ast::GenericOption& option) {
+  const ast::OptionValue& value = option.value;
+  if (value.kind == ast::OptionValue::Kind::kString ||
+      value.kind == ast::OptionValue::Kind::kIdentifier ||
+      value.kind == ast::OptionValue::Kind::kNumber) {
+    return value.text;
+  }
+  throw Error(sqlstate::kSyntaxError, option.name + " requires a string value");
+}
+
+bool BooleanOf(const ast::GenericOption& option) {
+  const ast::OptionValue& value = option.value;
+  if (value.kind == ast::OptionValue::Kind::kNone) return true;
+  if (value.kind == ast::OptionValue::Kind::kBoolean) return value.boolean;
+  const std::string text = Lower(value.text);
+  if (text == "true" || text == "on" || text == "1" || text == "yes") return true;
+  if (text == "false" || text == "off" || text == "0" || text == "no") return false;
+  throw Error(sqlstate::kSyntaxError, option.name + " requires a Boolean value");
+}
+
+char SingleByte(const ast::GenericOption& option, const char* what) {
+  const std::string text = TextOf(option);
+  if (text.size() != 1) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                std::string("COPY ") + what + " must be a single one-byte character");
+  }
+  return text[0];
+}
+
+std::vector<std::string> ColumnList(const ast::GenericOption& option) {
+  std::vector<std::string> names;
+  const ast::OptionValue& value = option.value;
+  if (value.kind == ast::OptionValue::Kind::kList) {
+    for (const auto& item : value.list) names.push_back(item.text);
+  } else if (value.kind == ast::OptionValue::Kind::kIdentifier ||
+             value.kind == ast::OptionValue::Kind::kString) {
+    names.push_back(value.text);
+  } else {
+    throw Error(sqlstate::kSyntaxError, "argument to option \"" + option.name +
+                                            "\" must be a list of column names");
+  }
+  return names;
+}
+
+}  // namespace
+
+CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, bool is_from) {
+  CopyOptions result;
+  std::set<std::string> seen;
+  const ast::GenericOption* delimiter = nullptr;
+  const ast::GenericOption* null_string = nullptr;
+  const ast::GenericOption* quote = nullptr;
+  const ast::GenericOption* escape = nullptr;
+  const ast::GenericOption* force_quote = nullptr;
+  for (const auto& option : options) {
+    if (!seen.insert(option.name).second) {
+      throw Error(sqlstate::kSyntaxError, "conflicting or redundant options");
+    }
+    if (option.name == "format") {
+      const std::string format = Lower(TextOf(option));
+      if (format == "csv") {
+        result.format = CopyFormat::kCsv;
+      } else if (format == "text") {
+        result.format = CopyFormat::kText;
+      } else if (format == "binary" || format == "parquet" || format == "json") {
+        throw Error(sqlstate::kFeatureNotSupported,
+                    "COPY format \"" + format + "\" is not supported yet");
+      } else {
+        throw Error(sqlstate::kInvalidParameterValue,
+                    "COPY format \"" + format + "\" not recognized");
+      }
+    } else if (option.name == "header") {
+      if (option.value.kind != ast::OptionValue::Kind::kBoolean &&
+          Lower(option.value.text) == "match") {
+        if (!is_from) {
+          throw Error(sqlstate::kFeatureNotSupported,
+                      "cannot use \"match\" with HEADER in COPY TO");
+        }
+        result.header = true;
+        result.header_match = true;
+      } else {
+        result.header = BooleanOf(option);
+      }
+    } else if (option.name == "delimiter") {
+      delimiter = &option;
+    } else if (option.name == "null") {
+      null_string = &option;
+    } else if (option.name == "quote") {
+      quote = &option;
+    } else if (option.name == "escape") {
+      escape = &option;
+    } else if (option.name == "force_quote") {
+      force_quote = &option;
+    } else if (option.name == "encoding") {
+      std::string encoding = Lower(TextOf(option));
+      encoding.erase(std::remove(encoding.begin(), encoding.end(), '-'), encoding.end());
+      if (encoding != "utf8" && encoding != "sqlascii") {
+        throw Error(sqlstate::kFeatureNotSupported,
+                    "COPY encoding \"" + TextOf(option) + "\" is not supported (only UTF8)");
+      }
+    } else if (option.name == "force_null" || option.name == "force_not_null") {
+      throw Error(sqlstate::kFeatureNotSupported, "COPY " + option.name + " is not supported yet");
+    } else if (option.name == "freeze") {
+      BooleanOf(option);  // nothing to freeze: tables live in memory
+    } else {
+      throw Error(sqlstate::kSyntaxError, "option \"" + option.name + "\" not recognized");
+    }
+  }
+  const bool csv = result.format == CopyFormat::kCsv;
+  if (csv) {
+    result.delimiter = ',';
+    result.null_string = "";
+  }
+  if (delimiter) result.delimiter = SingleByte(*delimiter, "delimiter");
+  if (null_string) result.null_string = TextOf(*null_string);
+  if (result.delimiter == '\n' || result.delimiter == '\r') {
+    throw Error(sqlstate::kInvalidParameterValue,
+                "COPY delimiter cannot be newline or carriage return");
+  }
+  if (result.null_string.find_first_of("\r\n") != std::string::npos) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                "COPY null representation cannot use newline or carriage return");
+  }
+  if (!csv && (quote || escape || force_quote)) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                std::string("COPY ") + (quote ? "quote" : escape ? "escape" : "force quote") +
+                    " available only in CSV mode");
+  }
+  if (!csv && result.delimiter == '\\') {
+    throw Error(sqlstate::kInvalidParameterValue, "COPY delimiter cannot be \"\\\"");
+  }
+  if (quote) result.quote = SingleByte(*quote, "quote");
+  result.escape = escape ? SingleByte(*escape, "escape") : result.quote;
+  if (csv && result.delimiter == result.quote) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                "COPY delimiter and quote must be different");
+  }
+  if (csv && result.null_string.find(result.delimiter) != std::string::npos) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                "COPY delimiter must not appear in the NULL specification");
+  }
+  if (force_quote) {
+    if (is_from) {
+      throw Error(sqlstate::kFeatureNotSupported, "COPY force quote only available using COPY TO");
+    }
+    if (force_quote->value.kind == ast::OptionValue::Kind::kStar) {
+      result.force_quote_all = true;
+    } else {
+      result.force_quote = ColumnList(*force_quote);
+    }
+  }
+  return result;
+}
+
+}  // namespace basin

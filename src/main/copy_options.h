@@ -1,0 +1,35 @@
+// src/main/copy_options.h
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/parser/ast_statement.h"
+
+namespace basin {
+
+enum class CopyFormat { kCsv, kText };
+
+// COPY's WITH (...) options after validation, with PostgreSQL 15's defaults for the
+// chosen format: text is tab-delimited with NULL '\N' and backslash escapes; csv is
+// comma-delimited with NULL '' and '"' quotes.
+struct CopyOptions {
+  CopyFormat format = CopyFormat::kText;
+  bool header = false;
+  bool header_match = false;  // HEADER MATCH (COPY FROM only)
+  char delimiter = '\t';
+  std::string null_string = "\\N";
+  char quote = '"';
+  char escape = '"';
+  bool force_quote_all = false;           // FORCE_QUOTE *
+  std::vector<std::string> force_quote;   // FORCE_QUOTE (cols)
+};
+
+// Validates `options` for COPY FROM (`is_from`) or TO. Throws Error: 42601 for an
+// unknown or repeated option, 22023 for a bad value, 0A000 for what Basin does not
+// support yet (binary, parquet and json formats, FORCE_NULL, FORCE_NOT_NULL,
+// encodings other than UTF8).
+CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, bool is_from);
+
+}  // namespace basin

@@ -1,0 +1,312 @@
+#include "main/copy_statement.h"
+
+#include <set>
+
+#include "catalog/catalog.h"
+#include "common/error.h"
+#include "format/csv/csv_reader.h"
+#include "format/csv/csv_writer.h"
+#include "main/copy_options.h"
+#include "main/copy_text_format.h"
+#include "main/query_runner.h"
+#include "sql/binder/type_resolution.h"
+#include "sql/parser/parser.h"
+
+namespace basin {
+
+namespace {
+
+QueryResult CopyTag(uint64_t rows) {
+  QueryResult result;
+  result.tag = "COPY " + std::to_string(rows);
+  result.row_count = rows;
+  return result;
+}
+
+std::shared_ptr<Table> FindCopyTable(Catalog& catalog, const ast::CopyStatement& copy) {
+  if (copy.table.size() > 2) {
+    throw Error(sqlstate::kFeatureNotSupported, "cross-database references are not implemented",
+                copy.span);
+  }
+  const std::string schema = copy.table.size() == 2 ? copy.table[0] : Catalog::kDefaultSchema;
+  const std::string& name = copy.table.back();
+  auto table = catalog.FindTable(schema, name);
+  if (table) return table;
+  if (catalog.FindView(schema, name)) {
+    throw Error(sqlstate::kWrongObjectType,
+                copy.is_from ? "cannot copy to view \"" + name + "\""
+                             : "cannot copy from view \"" + name +
+                                   "\" (try the COPY (SELECT ...) TO variant)",
+                copy.span);
+  }
+  throw Error(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist", copy.span);
+}
+
+// Table column indexes named by COPY's column list (all columns when it is empty).
+std::vector<int> CopyColumns(const Table& table, const ast::CopyStatement& copy) {
+  std::vector<int> indexes;
+  if (copy.columns.empty()) {
+    for (size_t i = 0; i < table.columns().size(); ++i) indexes.push_back(static_cast<int>(i));
+    return indexes;
+  }
+  std::set<int> seen;
+  for (const auto& name : copy.columns) {
+    const int index = table.FindColumn(name);
+    if (index < 0) {
+      throw Error(sqlstate::kUndefinedColumn,
+                  "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist",
+                  copy.span);
+    }
+    if (!seen.insert(index).second) {
+      throw Error(sqlstate::kDuplicateColumn, "column \"" + name + "\" specified more than once",
+                  copy.span);
+    }
+    indexes.push_back(index);
+  }
+  return indexes;
+}
+
+// Reads the file of a COPY FROM, batch by batch, in either format.
+class CopySource {
+ public:
+  CopySource(const std::string& path, const CopyOptions& options,
+             const std::vector<std::string>& names, const std::vector<LogicalType>& types,
+             const std::string& error_context) {
+    if (options.format == CopyFormat::kCsv) {
+      CsvOptions csv;
+      csv.delimiter = options.delimiter;
+      csv.quote = options.quote;
+      csv.escape = options.escape;
+      csv.header = options.header;
+      csv.null_string = options.null_string;
+      csv.column_names = names;
+      csv.error_context = error_context;
+      if (options.header_match) header_fields_ = ReadCsvHeader(path, csv, names.size());
+      csv_ = std::make_unique<CsvReader>(path, csv, types);
+    } else {
+      CopyTextFormat format{options.delimiter, options.null_string, options.header};
+      text_ = std::make_unique<CopyTextReader>(path, format, names, types, error_context);
+      header_fields_ = text_->header_fields();
+    }
+    if (options.header_match) CheckHeader(names);
+  }
+
+  bool ReadBatch(Batch& batch) { return csv_ ? csv_->ReadBatch(batch) : text_->ReadBatch(batch); }
+
+ private:
+  static std::vector<std::string> ReadCsvHeader(const std::string& path, CsvOptions csv,
+                                                size_t num_columns) {
+    csv.header = false;
+    CsvReader reader(path, csv, std::vector<LogicalType>(num_columns, TypeId::kVarchar));
+    Batch first;
+    std::vector<std::string> fields;
+    if (!reader.ReadBatch(first)) return fields;
+    for (const auto& column : first.columns) {
+      fields.push_back(column.IsValid(0) ? column.data<StringRef>()[0].ToString() : "");
+    }
+    return fields;
+  }
+
+  void CheckHeader(const std::vector<std::string>& names) const {
+    if (header_fields_.size() != names.size()) {
+      throw Error(sqlstate::kBadCopyFileFormat,
+                  "wrong number of fields in header line: got " +
+                      std::to_string(header_fields_.size()) + ", expected " +
+                      std::to_string(names.size()));
+    }
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (header_fields_[i] != names[i]) {
+        throw Error(sqlstate::kBadCopyFileFormat,
+                    "column name mismatch in header line field " + std::to_string(i + 1) +
+                        ": got \"" + header_fields_[i] + "\", expected \"" + names[i] + "\"");
+      }
+    }
+  }
+
+  std::unique_ptr<CsvReader> csv_;
+  std::unique_ptr<CopyTextReader> text_;
+  std::vector<std::string> header_fields_;
+};
+
+QueryResult CopyFrom(BindContext& bind_context, const ast::CopyStatement& copy) {
+  if (copy.endpoint != ast::CopyEndpoint::kFile) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "COPY FROM STDIN is not supported yet; use COPY ... FROM 'file'", copy.span);
+  }
+  auto table = FindCopyTable(bind_context.catalog, copy);
+  const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/true);
+  const auto& columns = table->columns();
+  const std::vector<int> listed = CopyColumns(*table, copy);
+  std::vector<std::string> names;
+  std::vector<LogicalType> types;
+  for (const int index : listed) {
+    names.push_back(columns[index].name);
+    types.push_back(columns[index].type);
+  }
+  // Where each table column comes from: a file field, or its default.
+  std::vector<int> field_of(columns.size(), -1);
+  for (size_t i = 0; i < listed.size(); ++i) field_of[listed[i]] = static_cast<int>(i);
+  std::vector<Value> defaults(columns.size());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (field_of[c] >= 0) continue;
+    if (columns[c].default_sql.empty()) {
+      defaults[c] = Value::Null(columns[c].type);
+      continue;
+    }
+    Binder binder(bind_context);
+    defaults[c] = Binder::EvaluateConstant(*CastTo(
+        binder.BindConstantExpression(*ast::ParseExpression(columns[c].default_sql),
+                                      "DEFAULT expressions"),
+        columns[c].type));
+  }
+
+  CopySource source(copy.path, options, names, types, "COPY " + table->name());
+  std::vector<Batch> batches;
+  uint64_t count = 0;
+  for (;;) {
+    Batch read;
+    if (!source.ReadBatch(read)) break;
+    Batch row_batch;
+    row_batch.size = read.size;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (field_of[c] >= 0) {
+        row_batch.columns.push_back(std::move(read.columns[field_of[c]]));
+      } else {
+        Vector value(columns[c].type, kBatchSize);
+        value.SetValue(0, defaults[c]);
+        value.SetConstant(true);
+        value.Flatten(read.size);
+        row_batch.columns.push_back(std::move(value));
+      }
+      const Vector& column = row_batch.columns.back();
+      if (!columns[c].not_null) continue;
+      for (uint32_t row = 0; row < read.size; ++row) {
+        if (column.IsValid(row)) continue;
+        throw Error(sqlstate::kNotNullViolation,
+                    "null value in column \"" + columns[c].name + "\" of relation \"" +
+                        table->name() + "\" violates not-null constraint (COPY " + table->name() +
+                        ", row " + std::to_string(count + row + 1) + ")");
+      }
+    }
+    count += read.size;
+    batches.push_back(std::move(row_batch));
+  }
+  table->Append(batches);
+  return CopyTag(count);
+}
+
+// Writes batches in the chosen format.
+class CopySink {
+ public:
+  CopySink(const std::string& path, const CopyOptions& options,
+           const std::vector<std::string>& names) {
+    if (options.format == CopyFormat::kCsv) {
+      CsvWriterOptions csv;
+      csv.delimiter = options.delimiter;
+      csv.quote = options.quote;
+      csv.escape = options.escape;
+      csv.null_string = options.null_string;
+      csv.header = options.header;
+      csv.force_quote.assign(names.size(), options.force_quote_all);
+      for (const auto& name : options.force_quote) {
+        size_t index = 0;
+        while (index < names.size() && names[index] != name) ++index;
+        if (index == names.size()) {
+          throw Error(sqlstate::kInvalidColumnReference,
+                      "FORCE_QUOTE column \"" + name + "\" not referenced by COPY");
+        }
+        csv.force_quote[index] = true;
+      }
+      csv_ = std::make_unique<CsvWriter>(path, csv, names);
+    } else {
+      CopyTextFormat format{options.delimiter, options.null_string, options.header};
+      text_ = std::make_unique<CopyTextWriter>(path, format, names);
+    }
+  }
+
+  void WriteBatch(const Batch& original) {
+    const Batch& batch = WithBooleansAsText(original);
+    if (csv_) {
+      csv_->WriteBatch(batch);
+    } else {
+      text_->WriteBatch(batch);
+    }
+  }
+  // Returns the rows written.
+  uint64_t Close() {
+    if (csv_) {
+      csv_->Close();
+      return csv_->rows_written();
+    }
+    text_->Close();
+    return text_->rows_written();
+  }
+
+ private:
+  // PostgreSQL's output function writes booleans as t and f (a cast to text gives
+  // true and false).
+  const Batch& WithBooleansAsText(const Batch& batch) {
+    bool any = false;
+    for (const auto& column : batch.columns) any |= column.type().id() == TypeId::kBoolean;
+    if (!any) return batch;
+    converted_.size = batch.size;
+    converted_.columns = batch.columns;
+    for (auto& column : converted_.columns) {
+      if (column.type().id() != TypeId::kBoolean) continue;
+      Vector text(TypeId::kVarchar, std::max(batch.size, 1u));
+      for (uint32_t row = 0; row < batch.size; ++row) {
+        if (!column.IsValid(row)) {
+          text.SetNull(row);
+        } else {
+          const bool value = column.data<bool>()[column.is_constant() ? 0 : row];
+          text.data<StringRef>()[row] = StringRef(value ? "t" : "f", 1);
+        }
+      }
+      column = std::move(text);
+    }
+    return converted_;
+  }
+
+  std::unique_ptr<CsvWriter> csv_;
+  std::unique_ptr<CopyTextWriter> text_;
+  Batch converted_;
+};
+
+QueryResult CopyTo(Connection& connection, BindContext& bind_context,
+                   const ast::CopyStatement& copy) {
+  if (copy.endpoint != ast::CopyEndpoint::kFile) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "COPY TO STDOUT is not supported yet; use COPY ... TO 'file'", copy.span);
+  }
+  const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/false);
+  if (copy.query) {
+    Binder binder(bind_context);
+    BoundQuery bound = binder.BindQuery(*copy.query);
+    const std::vector<std::string> names = bound.names;
+    std::vector<Batch> batches = QueryRunner(connection).Run(std::move(bound));
+    CopySink sink(copy.path, options, names);
+    for (const auto& batch : batches) sink.WriteBatch(batch);
+    return CopyTag(sink.Close());
+  }
+  auto table = FindCopyTable(bind_context.catalog, copy);
+  const std::vector<int> listed = CopyColumns(*table, copy);
+  std::vector<std::string> names;
+  for (const int index : listed) names.push_back(table->columns()[index].name);
+  CopySink sink(copy.path, options, names);
+  for (const auto& chunk : table->GetSnapshot()) {
+    Batch batch;
+    batch.size = chunk->size;
+    for (const int index : listed) batch.columns.push_back(chunk->columns[index]);
+    sink.WriteBatch(batch);
+  }
+  return CopyTag(sink.Close());
+}
+
+}  // namespace
+
+QueryResult ExecuteCopy(Connection& connection, BindContext& bind_context,
+                        const ast::CopyStatement& copy) {
+  return copy.is_from ? CopyFrom(bind_context, copy) : CopyTo(connection, bind_context, copy);
+}
+
+}  // namespace basin
