@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "function/function_registry.h"
+#include "function/window/window_functions.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/type_resolution.h"
 
@@ -199,8 +200,9 @@ ExprPtr Binder::BindSpecialFunction(const std::string& name, std::vector<ExprPtr
 
 ExprPtr Binder::BindFunctionCall(const ast::FunctionCall& call, ExprContext& context) {
   const std::string& name = call.name.back();
-  if (call.over) {
-    throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet", call.span);
+  if (call.over) return BindWindowCall(call, context);
+  if (IsWindowOnlyFunction(name)) {
+    throw Error(sqlstate::kWrongObjectType, "window function " + name + " requires an OVER clause", call.span);
   }
   if (FunctionRegistry::BuiltIn().FindAggregate(name) != nullptr) return BindAggregateCall(call, context);
   if (call.distinct || call.star || call.filter || !call.order_by.empty()) {
@@ -217,28 +219,10 @@ ExprPtr Binder::BindFunctionCall(const ast::FunctionCall& call, ExprContext& con
   return BindScalarFunction(name, std::move(args), call.span);
 }
 
-ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& context) {
-  const std::string& name = call.name.back();
-  if (context.aggregates == nullptr) {
-    throw Error(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + context.clause,
-                call.span);
-  }
-  if (call.within_group || !call.order_by.empty()) {
-    throw Error(sqlstate::kFeatureNotSupported, "ordered aggregates are not supported yet", call.span);
-  }
-  // Arguments see the same columns but may not hold aggregates themselves.
-  ExprContext inner = context;
-  inner.aggregates = nullptr;
-  inner.clause = "aggregate function calls";
-  std::vector<ExprPtr> args;
-  for (const auto& arg : call.args) args.push_back(BindExpression(*arg, inner));
-  if (call.star && name != "count") {
-    throw Error(sqlstate::kSyntaxError, name + "(*) is not a valid aggregate call", call.span);
-  }
-
+BoundAggregate Binder::ResolveAggregate(const std::string& name, std::vector<ExprPtr> args, SourceSpan span) {
   const auto& candidates = *FunctionRegistry::BuiltIn().FindAggregate(name);
   const int chosen = ResolveOverload<AggregateFunction>(candidates, args, NoVarargs);
-  if (chosen < 0) throw Error(sqlstate::kUndefinedFunction, Signature(name, args), call.span);
+  if (chosen < 0) throw Error(sqlstate::kUndefinedFunction, Signature(name, args), span);
   const auto& function = candidates[chosen];
   std::vector<LogicalType> types;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -252,6 +236,34 @@ ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& co
   aggregate.type = function->return_type;
   if (function->bind) aggregate.data = function->bind(types, aggregate.type);
   aggregate.args = std::move(args);
+  return aggregate;
+}
+
+std::string Binder::FunctionSignatureError(const std::string& name, const std::vector<ExprPtr>& args) {
+  return Signature(name, args);
+}
+
+ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& context) {
+  const std::string& name = call.name.back();
+  if (context.aggregates == nullptr) {
+    throw Error(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + context.clause,
+                call.span);
+  }
+  if (call.within_group || !call.order_by.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported, "ordered aggregates are not supported yet", call.span);
+  }
+  // Arguments see the same columns but may not hold aggregates themselves.
+  ExprContext inner = context;
+  inner.aggregates = nullptr;
+  inner.clause = "aggregate function calls";
+  inner.windows = nullptr;
+  std::vector<ExprPtr> args;
+  for (const auto& arg : call.args) args.push_back(BindExpression(*arg, inner));
+  if (call.star && name != "count") {
+    throw Error(sqlstate::kSyntaxError, name + "(*) is not a valid aggregate call", call.span);
+  }
+
+  BoundAggregate aggregate = ResolveAggregate(name, std::move(args), call.span);
   aggregate.distinct = call.distinct;
   if (call.filter) {
     ExprPtr filter = BindExpression(*call.filter, inner);

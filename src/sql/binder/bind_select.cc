@@ -103,6 +103,11 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
   select_context.scope = &scope;
   select_context.clause = "SELECT";
   select_context.aggregates = &aggregates;
+  WindowCollector windows;
+  windows.window_index = NewTableIndex();
+  windows.named = &select.windows;
+  CheckWindowClause(select.windows);
+  select_context.windows = &windows;
   std::vector<ExprPtr> items;
   std::vector<std::string> names;
   for (const auto& item : select.select_list) {
@@ -163,6 +168,7 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
   if (select.having) {
     ExprContext having_context = select_context;
     having_context.clause = "HAVING";
+    having_context.windows = nullptr;
     having = BindExpression(*select.having, having_context);
     if (having->type.id() != TypeId::kBoolean) {
       throw Error(sqlstate::kDatatypeMismatch, "argument of HAVING must be type boolean", select.having->span);
@@ -220,9 +226,23 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
     for (auto& group : group_copies) PlanSubqueries(group, root);
     root = std::make_unique<LogicalAggregate>(group_index, aggregates.aggregate_index, std::move(group_copies),
                                               std::move(aggregates.aggregates), std::move(root));
-    for (auto& item : items) BindToGroups(item, groups, group_index, aggregates.aggregate_index, "SELECT");
+    for (auto& item : items) {
+      BindToGroupsAroundWindows(item, groups, group_index, aggregates.aggregate_index, windows.window_index, "SELECT");
+    }
     for (auto& target : order_targets) {
-      if (target.extra) BindToGroups(target.extra, groups, group_index, aggregates.aggregate_index, "ORDER BY");
+      if (target.extra) {
+        BindToGroupsAroundWindows(target.extra, groups, group_index, aggregates.aggregate_index, windows.window_index,
+                                  "ORDER BY");
+      }
+    }
+    for (auto& function : windows.functions) {
+      auto bind = [&](ExprPtr& expr) {
+        BindToGroups(expr, groups, group_index, aggregates.aggregate_index, "window function calls");
+      };
+      for (auto& arg : function.args) bind(arg);
+      if (function.filter) bind(function.filter);
+      for (auto& partition : function.partitions) bind(partition);
+      for (auto& order : function.orders) bind(order.expr);
     }
     if (having) {
       BindToGroups(having, groups, group_index, aggregates.aggregate_index, "HAVING");
@@ -235,6 +255,16 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
     }
   }
 
+  // Window functions: after grouping and HAVING, before DISTINCT, ORDER BY and LIMIT.
+  if (!windows.functions.empty()) {
+    for (auto& function : windows.functions) {
+      for (auto& arg : function.args) PlanSubqueries(arg, root);
+      if (function.filter) PlanSubqueries(function.filter, root);
+      for (auto& partition : function.partitions) PlanSubqueries(partition, root);
+      for (auto& order : function.orders) PlanSubqueries(order.expr, root);
+    }
+    root = std::make_unique<LogicalWindow>(windows.window_index, std::move(windows.functions), std::move(root));
+  }
   for (auto& item : items) PlanSubqueries(item, root);
   std::vector<ExprPtr> projection;
   std::vector<LogicalType> types;

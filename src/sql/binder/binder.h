@@ -67,11 +67,18 @@ class Binder {
     uint32_t aggregate_index = 0;
     std::vector<BoundAggregate> aggregates;
   };
+  // Window function calls of one SELECT, evaluated after grouping (bind_window.cc).
+  struct WindowCollector {
+    uint32_t window_index = 0;
+    std::vector<BoundWindowFunction> functions;
+    const std::vector<ast::NamedWindow>* named = nullptr;  // the WINDOW clause
+  };
   // Where an expression is bound: visible columns, and what may appear in it.
   struct ExprContext {
     const BindScope* scope = nullptr;
     const char* clause = "";
     AggregateCollector* aggregates = nullptr;  // null: aggregates not allowed
+    WindowCollector* windows = nullptr;        // null: window functions not allowed
   };
 
   // ---- queries (bind_query.cc) ----
@@ -99,6 +106,19 @@ class Binder {
   ExprPtr BindColumnRef(const ast::ColumnRef& ref, ExprContext& context);
   ExprPtr BindFunctionCall(const ast::FunctionCall& call, ExprContext& context);
   ExprPtr BindAggregateCall(const ast::FunctionCall& call, ExprContext& context);
+  // Picks the overload of aggregate `name` for `args` and casts them to it.
+  BoundAggregate ResolveAggregate(const std::string& name, std::vector<ExprPtr> args, SourceSpan span);
+  // "function f(types) does not exist" (or the operator form).
+  static std::string FunctionSignatureError(const std::string& name, const std::vector<ExprPtr>& args);
+  // f(...) OVER (...): collects the call and returns a reference to its result.
+  ExprPtr BindWindowCall(const ast::FunctionCall& call, ExprContext& context);
+  void BindWindowSpec(const ast::WindowSpec& spec, const std::vector<ast::NamedWindow>* named, ExprContext& context,
+                      BoundWindowFunction& function);
+  // Checks the WINDOW clause (duplicate names, references to undefined windows).
+  void CheckWindowClause(const std::vector<ast::NamedWindow>& windows);
+  // BindToGroups for an expression that may hold window results (left as they are).
+  void BindToGroupsAroundWindows(ExprPtr& expr, const std::vector<ExprPtr>& groups, uint32_t group_index,
+                                 uint32_t aggregate_index, uint32_t window_index, const char* clause);
   ExprPtr BindBinary(const ast::BinaryExpr& expr, ExprContext& context);
   ExprPtr BindComparison(CompareOp op, ExprPtr left, ExprPtr right, SourceSpan span);
   ExprPtr BindCase(const ast::CaseExpr& expr, ExprContext& context);

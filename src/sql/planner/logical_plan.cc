@@ -197,6 +197,81 @@ std::vector<ColumnBinding> LogicalUnionAll::Bindings() const {
 }
 
 namespace {
+std::string BoundText(const WindowFrameBound& bound) {
+  switch (bound.kind) {
+    case WindowBoundKind::kUnboundedPreceding:
+      return "UNBOUNDED PRECEDING";
+    case WindowBoundKind::kPreceding:
+      return bound.offset.ToString() + " PRECEDING";
+    case WindowBoundKind::kCurrentRow:
+      return "CURRENT ROW";
+    case WindowBoundKind::kFollowing:
+      return bound.offset.ToString() + " FOLLOWING";
+    case WindowBoundKind::kUnboundedFollowing:
+      return "UNBOUNDED FOLLOWING";
+  }
+  return "";
+}
+}  // namespace
+
+std::string BoundWindowFunction::ToString() const {
+  std::string out = name + "(" + (kind == WindowFunctionKind::kAggregate && args.empty() ? "*" : JoinExpressions(args)) + ")";
+  if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
+  out += " OVER (";
+  if (!partitions.empty()) out += "PARTITION BY " + JoinExpressions(partitions);
+  if (!orders.empty()) {
+    out += partitions.empty() ? "ORDER BY " : " ORDER BY ";
+    for (size_t i = 0; i < orders.size(); ++i) {
+      out += (i ? ", " : "") + orders[i].expr->ToString() + (orders[i].descending ? " DESC" : "");
+    }
+  }
+  static const char* kModes[] = {"ROWS", "RANGE", "GROUPS"};
+  out += std::string(partitions.empty() && orders.empty() ? "" : " ") + kModes[static_cast<int>(frame_mode)] +
+         " BETWEEN " + BoundText(start) + " AND " + BoundText(end);
+  static const char* kExcludes[] = {"", " EXCLUDE CURRENT ROW", " EXCLUDE GROUP", " EXCLUDE TIES"};
+  out += kExcludes[static_cast<int>(exclude)];
+  return out + ")";
+}
+
+BoundWindowFunction BoundWindowFunction::Clone() const {
+  BoundWindowFunction copy;
+  copy.kind = kind;
+  copy.name = name;
+  copy.aggregate = aggregate;
+  copy.data = data;
+  for (const auto& arg : args) copy.args.push_back(arg->Clone());
+  if (filter) copy.filter = filter->Clone();
+  for (const auto& partition : partitions) copy.partitions.push_back(partition->Clone());
+  for (const auto& order : orders) copy.orders.push_back({order.expr->Clone(), order.descending, order.nulls_first});
+  copy.frame_mode = frame_mode;
+  copy.start = start;
+  copy.end = end;
+  copy.exclude = exclude;
+  copy.type = type;
+  return copy;
+}
+
+LogicalWindow::LogicalWindow(uint32_t window_index, std::vector<BoundWindowFunction> functions, LogicalPtr child)
+    : LogicalOperator(LogicalKind::kWindow), window_index(window_index), functions(std::move(functions)) {
+  children.push_back(std::move(child));
+}
+std::vector<ColumnBinding> LogicalWindow::Bindings() const {
+  std::vector<ColumnBinding> bindings = children[0]->Bindings();
+  for (const auto& binding : Numbered(window_index, functions.size())) bindings.push_back(binding);
+  return bindings;
+}
+std::vector<LogicalType> LogicalWindow::Types() const {
+  std::vector<LogicalType> types = children[0]->Types();
+  for (const auto& function : functions) types.push_back(function.type);
+  return types;
+}
+std::string LogicalWindow::Describe() const {
+  std::string out = "WINDOW";
+  for (const auto& function : functions) out += " " + function.ToString();
+  return out;
+}
+
+namespace {
 void Render(const LogicalOperator& node, int depth, std::string& out) {
   out += std::string(depth * 2, ' ') + node.Describe() + "\n";
   for (const auto& child : node.children) Render(*child, depth + 1, out);

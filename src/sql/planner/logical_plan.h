@@ -12,6 +12,7 @@
 #include "exec/operators/join.h"
 #include "exec/sort_key.h"
 #include "function/table_function.h"
+#include "function/window/window_functions.h"
 
 namespace basin {
 
@@ -28,6 +29,7 @@ enum class LogicalKind : uint8_t {
   kLimit,
   kDistinct,
   kUnionAll,
+  kWindow,
 };
 
 // A node of a logical plan. Every node numbers its output columns with
@@ -207,6 +209,44 @@ struct LogicalUnionAll : LogicalOperator {
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override { return children[0]->Types(); }
   std::string Describe() const override { return "UNION ALL"; }
+};
+
+// A window function call: what to compute (a ranking/value function or an
+// aggregate over a frame), and over which window (PARTITION BY, ORDER BY, frame).
+struct WindowFrameBound {
+  WindowBoundKind kind = WindowBoundKind::kCurrentRow;
+  // kPreceding / kFollowing: a constant, non-negative offset. ROWS and GROUPS:
+  // bigint; RANGE: of the ORDER BY column's type (interval for dates and timestamps).
+  Value offset;
+};
+
+struct BoundWindowFunction {
+  WindowFunctionKind kind = WindowFunctionKind::kAggregate;
+  std::string name;
+  std::shared_ptr<const AggregateFunction> aggregate;  // kAggregate only
+  std::shared_ptr<const FunctionData> data;
+  std::vector<ExprPtr> args;
+  ExprPtr filter;  // aggregates: FILTER (WHERE ...), or null
+  std::vector<ExprPtr> partitions;
+  std::vector<BoundOrder> orders;
+  WindowFrameMode frame_mode = WindowFrameMode::kRange;
+  WindowFrameBound start{WindowBoundKind::kUnboundedPreceding, {}};
+  WindowFrameBound end{WindowBoundKind::kCurrentRow, {}};
+  WindowExclude exclude = WindowExclude::kNoOthers;
+  LogicalType type;
+  std::string ToString() const;
+  BoundWindowFunction Clone() const;
+};
+
+// Computes window functions over its child's rows: outputs the child's columns,
+// then one column per function (bindings (window_index, i)).
+struct LogicalWindow : LogicalOperator {
+  LogicalWindow(uint32_t window_index, std::vector<BoundWindowFunction> functions, LogicalPtr child);
+  uint32_t window_index;
+  std::vector<BoundWindowFunction> functions;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
 };
 
 // Renders a plan tree, one node per line, indented.

@@ -10,6 +10,7 @@
 #include "exec/operators/table_function_scan.h"
 #include "exec/operators/table_scan.h"
 #include "exec/operators/union_all.h"
+#include "exec/operators/window.h"
 #include "function/distinct_aggregate.h"
 
 namespace basin {
@@ -165,6 +166,9 @@ PhysicalPtr PhysicalPlanner::Plan(LogicalOperator& op) {
       node->children.push_back(std::move(child));
       break;
     }
+    case LogicalKind::kWindow:
+      node = PlanWindow(op.As<LogicalWindow>());
+      break;
     case LogicalKind::kUnionAll: {
       node = std::make_unique<UnionAllNode>(op.Types());
       for (auto& child : op.children) node->children.push_back(Plan(*child));
@@ -283,6 +287,82 @@ PhysicalPtr PhysicalPlanner::PlanOrder(LogicalOrder& op) {
   auto node = std::make_unique<SortNode>(child->types(), std::move(keys), op.limit);
   node->children.push_back(std::move(child));
   return ProjectTo(std::move(node), bindings, original);
+}
+
+namespace {
+
+bool SameWindow(const BoundWindowFunction& a, const BoundWindowFunction& b) {
+  if (a.partitions.size() != b.partitions.size() || a.orders.size() != b.orders.size()) return false;
+  for (size_t i = 0; i < a.partitions.size(); ++i) {
+    if (!ExpressionsEqual(*a.partitions[i], *b.partitions[i])) return false;
+  }
+  for (size_t i = 0; i < a.orders.size(); ++i) {
+    if (!ExpressionsEqual(*a.orders[i].expr, *b.orders[i].expr) || a.orders[i].descending != b.orders[i].descending ||
+        a.orders[i].nulls_first != b.orders[i].nulls_first) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+// One WindowNode per distinct (PARTITION BY, ORDER BY), chained; all arguments and
+// keys are computed by one projection below the first.
+PhysicalPtr PhysicalPlanner::PlanWindow(LogicalWindow& op) {
+  PhysicalPtr child = Plan(*op.children[0]);
+  std::vector<ColumnBinding> bindings = op.children[0]->Bindings();
+  std::vector<const Expression*> exprs;
+  for (const auto& function : op.functions) {
+    for (const auto& arg : function.args) exprs.push_back(arg.get());
+    if (function.filter) exprs.push_back(function.filter.get());
+    for (const auto& partition : function.partitions) exprs.push_back(partition.get());
+    for (const auto& order : function.orders) exprs.push_back(order.expr.get());
+  }
+  const auto positions = EnsureColumns(child, bindings, exprs);
+  // Column positions per function, in the order collected above.
+  size_t next = 0;
+  std::vector<WindowFunctionSpec> specs;
+  std::vector<WindowPartitionSpec> windows;
+  for (const auto& function : op.functions) {
+    WindowFunctionSpec spec;
+    spec.kind = function.kind;
+    spec.aggregate = function.aggregate;
+    spec.data = function.data;
+    for (size_t i = 0; i < function.args.size(); ++i) spec.argument_columns.push_back(positions[next++]);
+    if (function.filter) spec.filter_column = static_cast<int>(positions[next++]);
+    WindowPartitionSpec window;
+    for (size_t i = 0; i < function.partitions.size(); ++i) window.partition_columns.push_back(positions[next++]);
+    for (const auto& order : function.orders) {
+      window.order_keys.push_back({positions[next++], order.descending, order.nulls_first});
+    }
+    spec.frame_mode = function.frame_mode;
+    spec.start = function.start.kind;
+    spec.end = function.end.kind;
+    spec.start_offset = function.start.offset;
+    spec.end_offset = function.end.offset;
+    spec.exclude = function.exclude;
+    spec.result_type = function.type;
+    spec.description = function.ToString();
+    specs.push_back(std::move(spec));
+    windows.push_back(std::move(window));
+  }
+  std::vector<bool> planned(op.functions.size(), false);
+  for (size_t f = 0; f < op.functions.size(); ++f) {
+    if (planned[f]) continue;
+    std::vector<WindowFunctionSpec> group;
+    for (size_t g = f; g < op.functions.size(); ++g) {
+      if (planned[g] || !SameWindow(op.functions[f], op.functions[g])) continue;
+      planned[g] = true;
+      group.push_back(specs[g]);
+      bindings.push_back({op.window_index, static_cast<uint32_t>(g)});
+    }
+    auto node = std::make_unique<WindowNode>(child->types(), windows[f], std::move(group));
+    node->estimated_rows = op.estimated_rows;
+    node->children.push_back(std::move(child));
+    child = std::move(node);
+  }
+  return ProjectTo(std::move(child), bindings, op.Bindings());
 }
 
 }  // namespace basin

@@ -20,6 +20,7 @@ class PhysicalPlanner {
   PhysicalPtr PlanJoin(LogicalJoin& op);
   PhysicalPtr PlanOrder(LogicalOrder& op);
   PhysicalPtr PlanValues(LogicalValues& op);
+  PhysicalPtr PlanWindow(LogicalWindow& op);
 };
 
 // Clones `expr`, pointing its column references at positions of `bindings`.

@@ -1,0 +1,23 @@
+-- Window functions; each query orders its output fully so that both engines agree.
+SELECT id, dept, row_number() OVER (PARTITION BY dept ORDER BY id) FROM emp ORDER BY id;
+SELECT id, rank() OVER (ORDER BY salary DESC), dense_rank() OVER (ORDER BY salary DESC) FROM emp ORDER BY id;
+SELECT id, percent_rank() OVER (PARTITION BY dept ORDER BY salary), cume_dist() OVER (PARTITION BY dept ORDER BY salary) FROM emp ORDER BY id;
+SELECT id, ntile(7) OVER (ORDER BY id), ntile(3) OVER (PARTITION BY dept ORDER BY id) FROM emp ORDER BY id;
+SELECT id, lag(salary) OVER (ORDER BY id), lead(bonus, 2) OVER (PARTITION BY dept ORDER BY id), lag(name, 3, 'none') OVER (ORDER BY id) FROM emp ORDER BY id;
+SELECT id, first_value(name) OVER (PARTITION BY dept ORDER BY id), last_value(id) OVER (PARTITION BY dept ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), nth_value(id, 3) OVER (PARTITION BY dept ORDER BY id) FROM emp ORDER BY id;
+SELECT id, sum(salary) OVER (PARTITION BY dept ORDER BY id), avg(bonus) OVER (PARTITION BY dept), count(*) OVER (PARTITION BY dept) FROM emp ORDER BY id;
+SELECT id, sum(amount) OVER (ORDER BY id ROWS BETWEEN 3 PRECEDING AND 3 FOLLOWING), min(amount) OVER (ORDER BY id ROWS BETWEEN 5 PRECEDING AND CURRENT ROW), max(qty) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND 4 FOLLOWING) FROM sales ORDER BY id;
+SELECT id, sum(qty) OVER (PARTITION BY region ORDER BY id ROWS BETWEEN 10 PRECEDING AND 2 PRECEDING) FROM sales ORDER BY id;
+SELECT id, qty, count(*) OVER (ORDER BY qty RANGE BETWEEN 2 PRECEDING AND 1 FOLLOWING), sum(id) OVER (ORDER BY qty GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM sales ORDER BY id;
+SELECT id, count(*) OVER (ORDER BY hired RANGE BETWEEN INTERVAL '30 days' PRECEDING AND CURRENT ROW) FROM emp ORDER BY id;
+SELECT id, sum(salary) OVER (ORDER BY salary RANGE BETWEEN 100 PRECEDING AND 100 FOLLOWING) FROM emp ORDER BY id;
+SELECT id, sum(id) OVER (ORDER BY dept ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE GROUP), sum(id) OVER (ORDER BY dept RANGE BETWEEN CURRENT ROW AND CURRENT ROW EXCLUDE CURRENT ROW) FROM emp ORDER BY id;
+SELECT id, sum(id) OVER (ORDER BY qty GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE TIES) FROM sales ORDER BY id;
+SELECT id, count(*) FILTER (WHERE active) OVER (PARTITION BY dept ORDER BY id), sum(salary) FILTER (WHERE bonus > 100) OVER (ORDER BY id ROWS 20 PRECEDING) FROM emp ORDER BY id;
+SELECT dept, sum(salary), rank() OVER (ORDER BY sum(salary) DESC), sum(sum(salary)) OVER (ORDER BY dept) FROM emp GROUP BY dept ORDER BY dept;
+SELECT region, count(*), row_number() OVER (ORDER BY count(*), region) FROM sales GROUP BY region ORDER BY region;
+SELECT id, sum(salary) OVER w, count(*) OVER w FROM emp WINDOW w AS (PARTITION BY dept ORDER BY hired, id) ORDER BY id;
+SELECT id FROM emp ORDER BY rank() OVER (PARTITION BY dept ORDER BY salary DESC, id), id LIMIT 20;
+SELECT * FROM (SELECT id, dept, row_number() OVER (PARTITION BY dept ORDER BY salary DESC, id) AS r FROM emp) s WHERE r <= 2 ORDER BY dept, r;
+SELECT emp_id, sum(amount) OVER (PARTITION BY emp_id ORDER BY id), lag(amount) OVER (PARTITION BY emp_id ORDER BY id) FROM sales ORDER BY id;
+SELECT a, b, sum(b) OVER (PARTITION BY a ORDER BY b NULLS FIRST), count(*) OVER (ORDER BY a DESC NULLS LAST) FROM pairs ORDER BY a, b;
