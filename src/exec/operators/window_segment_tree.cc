@@ -49,18 +49,30 @@ void WindowSegmentTree::Build() {
 }
 
 void WindowSegmentTree::Query(uint32_t begin, uint32_t end, uint8_t* result) {
+  // Combine left to right, as order-sensitive aggregates (string_agg) need: left
+  // edges on the way up, then the top range, then the right edges on the way down.
+  struct Range {
+    size_t level;
+    uint32_t begin;
+    uint32_t end;
+  };
+  std::vector<Range> right_edges;
   for (size_t level = 0; begin < end && level < levels_.size(); ++level) {
     AggregateStates& states = *levels_[level];
     const uint32_t parent_begin = (begin + kFanout - 1) / kFanout;
     const uint32_t parent_end = end / kFanout;
     if (parent_begin >= parent_end) {
       for (uint32_t i = begin; i < end; ++i) function_.combine(states.at(i), result, data_);
-      return;
+      break;
     }
     for (uint32_t i = begin; i < parent_begin * kFanout; ++i) function_.combine(states.at(i), result, data_);
-    for (uint32_t i = parent_end * kFanout; i < end; ++i) function_.combine(states.at(i), result, data_);
+    right_edges.push_back({level, parent_end * kFanout, end});
     begin = parent_begin;
     end = parent_end;
+  }
+  for (auto edge = right_edges.rbegin(); edge != right_edges.rend(); ++edge) {
+    AggregateStates& states = *levels_[edge->level];
+    for (uint32_t i = edge->begin; i < edge->end; ++i) function_.combine(states.at(i), result, data_);
   }
 }
 
