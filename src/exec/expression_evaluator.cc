@@ -159,8 +159,67 @@ void ExpressionEvaluator::EvaluateOnRows(const Expression& expr, const Batch& in
   }
 }
 
+namespace {
+
+// Whether evaluating `expr` can raise an error (a division by zero, a bad cast).
+// Conjunctions evaluate such children only on the rows earlier children left
+// undecided; the others run on the whole batch, which is much cheaper than slicing.
+bool CanRaise(const Expression& expr) {
+  switch (expr.kind) {
+    case ExprKind::kConstant:
+    case ExprKind::kColumnRef:
+      return false;
+    case ExprKind::kComparison:
+    case ExprKind::kConjunction:
+    case ExprKind::kNot:
+    case ExprKind::kIsNull:
+    case ExprKind::kInList: {
+      bool can_raise = false;
+      for (ExprPtr* child : const_cast<Expression&>(expr).Children()) can_raise = can_raise || CanRaise(**child);
+      return can_raise;
+    }
+    default:
+      return true;
+  }
+}
+
+// Three-valued AND/OR of `value` into `state` (0 false, 1 true, 2 NULL) for all rows.
+void CombineTruth(bool is_and, const Vector& value, uint32_t count, std::vector<uint8_t>& state) {
+  const bool* values = value.data<bool>();
+  const bool constant = value.is_constant();
+  for (uint32_t row = 0; row < count; ++row) {
+    const uint32_t index = constant ? 0 : row;
+    const uint8_t v = value.validity().IsValid(index) ? (values[index] ? 1 : 0) : 2;
+    uint8_t& s = state[row];
+    if (is_and) {
+      s = (s == 0 || v == 0) ? 0 : (s == 2 || v == 2) ? 2 : 1;
+    } else {
+      s = (s == 1 || v == 1) ? 1 : (s == 2 || v == 2) ? 2 : 0;
+    }
+  }
+}
+
+}  // namespace
+
 void ExpressionEvaluator::EvaluateConjunction(const ConjunctionExpr& expr, const Batch& input,
                                               uint32_t count, Vector& result) {
+  bool all_safe = true;
+  for (const auto& child : expr.children) all_safe = all_safe && !CanRaise(*child);
+  if (all_safe) {
+    std::vector<uint8_t> state(count, expr.is_and ? 1 : 0);
+    for (const auto& child : expr.children) {
+      Vector value;
+      Evaluate(*child, input, count, value);
+      CombineTruth(expr.is_and, value, count, state);
+    }
+    result = Vector(TypeId::kBoolean, count == 0 ? 1 : count);
+    bool* out = result.data<bool>();
+    for (uint32_t row = 0; row < count; ++row) {
+      out[row] = state[row] == 1;
+      if (state[row] == 2) result.SetNull(row);
+    }
+    return;
+  }
   // Three-valued logic. For AND, a false row is decided; for OR, a true one.
   // `state`: 0 = false, 1 = true, 2 = NULL.
   const bool decided_value = !expr.is_and;

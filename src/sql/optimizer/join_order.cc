@@ -11,6 +11,7 @@ namespace {
 // Fixed guesses, until the catalog keeps statistics.
 constexpr double kFilterSelectivity = 0.2;
 constexpr double kGroupRatio = 0.1;
+constexpr double kRangeSelectivity = 1.0 / 3;
 
 // The rows a base relation has before its filters: the scan under filters and
 // projections.
@@ -20,6 +21,37 @@ double BaseCardinality(LogicalOperator& node) {
     current = current->children[0].get();
   }
   return std::max(1.0, EstimateCardinality(*current));
+}
+
+// Guesses the fraction of rows a filter keeps: an equality keeps kFilterSelectivity,
+// range comparisons on one column count once (a BETWEEN is one range), anything
+// else keeps half.
+double FilterSelectivity(const std::vector<ExprPtr>& conditions) {
+  double selectivity = 1;
+  std::vector<ColumnBinding> ranged;
+  for (const auto& condition : conditions) {
+    if (condition->kind != ExprKind::kComparison) {
+      selectivity *= 0.5;
+      continue;
+    }
+    const auto& comparison = condition->As<ComparisonExpr>();
+    if (comparison.op == CompareOp::kEq) {
+      selectivity *= kFilterSelectivity;
+      continue;
+    }
+    const Expression* column = comparison.left->kind == ExprKind::kColumnRef ? comparison.left.get()
+                               : comparison.right->kind == ExprKind::kColumnRef ? comparison.right.get()
+                                                                                : nullptr;
+    if (column == nullptr) {
+      selectivity *= 0.5;
+      continue;
+    }
+    const ColumnBinding binding = column->As<ColumnRefExpr>().binding;
+    if (std::find(ranged.begin(), ranged.end(), binding) != ranged.end()) continue;
+    ranged.push_back(binding);
+    selectivity *= kRangeSelectivity;
+  }
+  return selectivity;
 }
 
 }  // namespace
@@ -40,8 +72,7 @@ double EstimateCardinality(LogicalOperator& node) {
       rows = node.estimated_rows;
       break;
     case LogicalKind::kFilter: {
-      rows = EstimateCardinality(*node.children[0]);
-      for (size_t i = 0; i < node.As<LogicalFilter>().conditions.size(); ++i) rows *= kFilterSelectivity;
+      rows = EstimateCardinality(*node.children[0]) * FilterSelectivity(node.As<LogicalFilter>().conditions);
       break;
     }
     case LogicalKind::kAggregate: {
