@@ -40,7 +40,7 @@ QueryResult TextResult(const std::string& column, const std::vector<std::string>
   result.types = {TypeId::kVarchar};
   result.returns_rows = true;
   size_t row = 0;
-  while (row < lines.size() || (row == 0 && lines.empty() && false)) {
+  while (row < lines.size()) {
     const uint32_t count = static_cast<uint32_t>(std::min<size_t>(kBatchSize, lines.size() - row));
     Batch batch(result.types, count);
     for (uint32_t i = 0; i < count; ++i, ++row) {

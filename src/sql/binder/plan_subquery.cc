@@ -27,11 +27,11 @@ bool HasOuterReference(const Expression& expr) {
 // Moves predicates that refer to the outer query out of `node`'s subtree into
 // `predicates`, rewriting what they refer to so that it is visible at `node`'s
 // output. Throws when the correlation sits where it cannot be moved.
-void PullUpCorrelation(LogicalPtr& node, std::vector<ExprPtr>& predicates, Binder& binder) {
+void PullUpCorrelation(LogicalPtr& node, std::vector<ExprPtr>& predicates) {
   switch (node->kind) {
     case LogicalKind::kFilter: {
       auto& filter = node->As<LogicalFilter>();
-      PullUpCorrelation(node->children[0], predicates, binder);
+      PullUpCorrelation(node->children[0], predicates);
       std::vector<ExprPtr> kept;
       for (auto& condition : filter.conditions) {
         if (HasOuterReference(*condition)) {
@@ -47,7 +47,7 @@ void PullUpCorrelation(LogicalPtr& node, std::vector<ExprPtr>& predicates, Binde
     case LogicalKind::kProjection: {
       auto& projection = node->As<LogicalProjection>();
       const size_t before = predicates.size();
-      PullUpCorrelation(node->children[0], predicates, binder);
+      PullUpCorrelation(node->children[0], predicates);
       for (const auto& expr : projection.expressions) {
         if (HasOuterReference(*expr)) Unsupported("outer columns in its select list");
       }
@@ -75,7 +75,7 @@ void PullUpCorrelation(LogicalPtr& node, std::vector<ExprPtr>& predicates, Binde
     case LogicalKind::kAggregate: {
       auto& aggregate = node->As<LogicalAggregate>();
       const size_t before = predicates.size();
-      PullUpCorrelation(node->children[0], predicates, binder);
+      PullUpCorrelation(node->children[0], predicates);
       for (const auto& group : aggregate.groups) {
         if (HasOuterReference(*group)) Unsupported("outer columns in GROUP BY");
       }
@@ -106,12 +106,12 @@ void PullUpCorrelation(LogicalPtr& node, std::vector<ExprPtr>& predicates, Binde
           Unsupported("outer columns in a join condition");
         }
       }
-      PullUpCorrelation(node->children[0], predicates, binder);
-      if (join.type == JoinType::kInner) PullUpCorrelation(node->children[1], predicates, binder);
+      PullUpCorrelation(node->children[0], predicates);
+      if (join.type == JoinType::kInner) PullUpCorrelation(node->children[1], predicates);
       return;
     }
     case LogicalKind::kOrder:
-      PullUpCorrelation(node->children[0], predicates, binder);
+      PullUpCorrelation(node->children[0], predicates);
       return;
     default:
       return;
@@ -274,7 +274,7 @@ ExprPtr Binder::PlanSubquery(BoundSubqueryExpr& subquery, LogicalPtr& root, bool
   LogicalPtr plan = std::move(subquery.query.plan);
   std::vector<ExprPtr> predicates;
   if (subquery.correlated) {
-    PullUpCorrelation(plan, predicates, *this);
+    PullUpCorrelation(plan, predicates);
     if (PlanHasOuterReference(*plan)) Unsupported("outer columns in this position");
     for (auto& predicate : predicates) LowerDepth(*predicate);
   }
