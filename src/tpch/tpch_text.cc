@@ -170,12 +170,11 @@ void AppendSentence(std::string& out, RowRandom& random) {
 }  // namespace
 
 TextPool::TextPool() {
-  auto* text = new std::string();  // never freed: values point into it (see header)
-  text->reserve(kPoolBytes + 256);
+  text_.reserve(kPoolBytes + 256);
   RowRandom random(/*table_seed=*/0x7E47, /*row=*/0);
-  while (text->size() < kPoolBytes) AppendSentence(*text, random);
-  data_ = text->data();
-  size_ = text->size();
+  while (text_.size() < kPoolBytes) AppendSentence(text_, random);
+  data_ = text_.data();
+  size_ = text_.size();
 }
 
 const TextPool& TextPool::Get() {

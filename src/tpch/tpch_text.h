@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "tpch/tpch_random.h"
@@ -44,6 +45,7 @@ class TextPool {
 
  private:
   TextPool();
+  std::string text_;  // never freed (the pool lives for the process): values point into it
   const char* data_;
   size_t size_;
 };

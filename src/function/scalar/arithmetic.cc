@@ -126,6 +126,9 @@ struct DecimalOpData : FunctionData {
   int128_t left_multiplier = 1;   // brings the left operand to the working scale
   int128_t right_multiplier = 1;
   int128_t limit = 0;             // 10^precision of the result
+  // Products whose scale would pass 36 digits: the operands are rounded first.
+  int128_t left_divisor = 1;
+  int128_t right_divisor = 1;
 };
 
 [[noreturn]] void DecimalOverflow() {
@@ -162,6 +165,8 @@ int128_t DecimalOp(ArithmeticOp op, const DecimalOpData& data, int128_t a, int12
       break;
     }
     case ArithmeticOp::kMultiply:
+      if (data.left_divisor != 1) a = RoundedDivide(a, data.left_divisor);
+      if (data.right_divisor != 1) b = RoundedDivide(b, data.right_divisor);
       result = CheckedMultiply(a, b);
       break;
     case ArithmeticOp::kDivide:
@@ -212,8 +217,22 @@ void AddDecimalOperator(FunctionRegistry& registry, ArithmeticOp op) {
       case ArithmeticOp::kMultiply:
         scale = s1 + s2;
         precision = p1 + p2;
-        if (scale > kMaxDecimalPrecision) {
-          throw Error(sqlstate::kNumericOutOfRange, "numeric scale of product exceeds 38");
+        if (scale > kMaxDecimalPrecision - 2) {
+          // Keep the larger input scale (at least 16 digits, as division does)
+          // rather than fail: the product is rounded to it.
+          const int kept = std::min(kMaxDecimalPrecision - 2, std::max({s1, s2, kMinDivisionScale}));
+          const int excess = scale - kept;
+          // Round the operand with more fractional digits down to the other's
+          // scale first, then both by half of what is left.
+          const int gap = std::min(excess, std::abs(s1 - s2));
+          int from_left = s1 > s2 ? gap : 0;
+          int from_right = s2 > s1 ? gap : 0;
+          from_left += (excess - gap) / 2;
+          from_right += excess - gap - (excess - gap) / 2;
+          data->left_divisor = PowerOfTen(from_left);
+          data->right_divisor = PowerOfTen(from_right);
+          precision -= excess;
+          scale = kept;
         }
         break;
       case ArithmeticOp::kDivide:
