@@ -186,6 +186,30 @@ int128_t DecimalOp(ArithmeticOp op, const DecimalOpData& data, int128_t a, int12
   return result;
 }
 
+// Reads a decimal of physical type T (mixed widths read through ReadDecimal).
+template <class T>
+int128_t DecimalAt(const Vector& vector, uint32_t row) {
+  if constexpr (std::is_same_v<T, int64_t>) {
+    return vector.data<int64_t>()[vector.is_constant() ? 0 : row];
+  } else {
+    return ReadDecimal(vector, row);
+  }
+}
+
+template <class Left, class Right, class Out>
+void DecimalLoop(ArithmeticOp op, const DecimalOpData& data, const Vector& left, const Vector& right, uint32_t count,
+                 Vector& result) {
+  Out* out = result.data<Out>();
+  const bool all_valid = left.validity().AllValid() && right.validity().AllValid();
+  for (uint32_t row = 0; row < count; ++row) {
+    if (!all_valid && (!left.IsValid(row) || !right.IsValid(row))) {
+      result.SetNull(row);
+      continue;
+    }
+    out[row] = static_cast<Out>(DecimalOp(op, data, DecimalAt<Left>(left, row), DecimalAt<Right>(right, row)));
+  }
+}
+
 uint8_t ClampPrecision(int precision) {
   return static_cast<uint8_t>(precision > kMaxDecimalPrecision ? kMaxDecimalPrecision : precision);
 }
@@ -248,15 +272,18 @@ void AddDecimalOperator(FunctionRegistry& registry, ArithmeticOp op) {
   function.kernel = [op](const std::vector<const Vector*>& args, uint32_t count,
                          const FunctionData* data, Vector& result) {
     const auto& op_data = static_cast<const DecimalOpData&>(*data);
-    const Vector& left = *args[0];
-    const Vector& right = *args[1];
-    const bool all_valid = left.validity().AllValid() && right.validity().AllValid();
-    for (uint32_t row = 0; row < count; ++row) {
-      if (!all_valid && (!left.IsValid(row) || !right.IsValid(row))) {
-        result.SetNull(row);
-        continue;
-      }
-      WriteDecimal(result, row, DecimalOp(op, op_data, ReadDecimal(left, row), ReadDecimal(right, row)));
+    // One loop per combination of physical widths, chosen once per batch.
+    const bool wide_left = args[0]->type().IsWideDecimal();
+    const bool wide_right = args[1]->type().IsWideDecimal();
+    const bool wide_result = result.type().IsWideDecimal();
+    if (!wide_left && !wide_right && !wide_result) {
+      DecimalLoop<int64_t, int64_t, int64_t>(op, op_data, *args[0], *args[1], count, result);
+    } else if (!wide_left && !wide_right) {
+      DecimalLoop<int64_t, int64_t, int128_t>(op, op_data, *args[0], *args[1], count, result);
+    } else if (!wide_result) {
+      DecimalLoop<int128_t, int128_t, int64_t>(op, op_data, *args[0], *args[1], count, result);
+    } else {
+      DecimalLoop<int128_t, int128_t, int128_t>(op, op_data, *args[0], *args[1], count, result);
     }
   };
   registry.AddScalar(std::move(function));
