@@ -19,10 +19,12 @@ void Validity::SetInvalid(uint32_t row, uint32_t capacity) {
 Vector::Vector(LogicalType type, uint32_t capacity)
     : type_(type), capacity_(capacity), buffer_(std::make_shared<VectorBuffer>()) {
   const size_t bytes = size_t{type.PhysicalSize()} * (capacity == 0 ? 1 : capacity);
-  // Kernels write every row they produce, so fixed-width values need no zeroing (it
-  // showed up as page clearing in profiles). Strings and intervals are zeroed: a
-  // NULL row then holds an empty StringRef, never a wild pointer.
-  if (type.id() == TypeId::kVarchar || type.id() == TypeId::kInterval) {
+  // Kernels write every valid row they produce, so numeric values need no zeroing (it
+  // showed up as page clearing in profiles). Strings, booleans and intervals are
+  // zeroed: a NULL row then holds an empty StringRef (never a wild pointer) and a
+  // valid bool (loading any other byte as bool is undefined behaviour).
+  const TypeId id = type.id();
+  if (id == TypeId::kVarchar || id == TypeId::kInterval || id == TypeId::kBoolean || id == TypeId::kNull) {
     buffer_->data = std::make_unique<uint8_t[]>(bytes);
   } else {
     buffer_->data = std::make_unique_for_overwrite<uint8_t[]>(bytes);
