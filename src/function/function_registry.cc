@@ -10,6 +10,7 @@ const FunctionRegistry& FunctionRegistry::BuiltIn() {
     RegisterStatisticsAggregates(built);
     RegisterBooleanBitwiseAggregates(built);
     RegisterStringAggAggregate(built);
+    RegisterOrderedSetAggregates(built);
     RegisterIntervalAggregates(built);
     RegisterLikeFunctions(built);
     RegisterRegexFunctions(built);

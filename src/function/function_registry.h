@@ -37,6 +37,9 @@ void RegisterBasicAggregates(FunctionRegistry& registry);
 void RegisterStatisticsAggregates(FunctionRegistry& registry);
 void RegisterBooleanBitwiseAggregates(FunctionRegistry& registry);
 void RegisterStringAggAggregate(FunctionRegistry& registry);
+void RegisterOrderedSetAggregates(FunctionRegistry& registry);
+// percentile_cont, percentile_disc, mode: callable only with WITHIN GROUP.
+bool IsOrderedSetAggregate(const std::string& name);
 void RegisterIntervalAggregates(FunctionRegistry& registry);
 void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterRegexFunctions(FunctionRegistry& registry);

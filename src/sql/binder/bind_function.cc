@@ -204,7 +204,12 @@ ExprPtr Binder::BindFunctionCall(const ast::FunctionCall& call, ExprContext& con
   if (IsWindowOnlyFunction(name)) {
     throw Error(sqlstate::kWrongObjectType, "window function " + name + " requires an OVER clause", call.span);
   }
+  if (name == "grouping" && call.name.size() == 1) return BindGroupingCall(call, context);
   if (FunctionRegistry::BuiltIn().FindAggregate(name) != nullptr) return BindAggregateCall(call, context);
+  if (call.within_group) {
+    throw Error(sqlstate::kWrongObjectType, name + " is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
+                call.span);
+  }
   if (call.distinct || call.star || call.filter || !call.order_by.empty()) {
     throw Error(sqlstate::kWrongObjectType,
                 "DISTINCT, *, FILTER or ORDER BY specified, but " + name + " is not an aggregate function", call.span);
@@ -249,8 +254,18 @@ ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& co
     throw Error(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + context.clause,
                 call.span);
   }
-  if (call.within_group || !call.order_by.empty()) {
-    throw Error(sqlstate::kFeatureNotSupported, "ordered aggregates are not supported yet", call.span);
+  const bool ordered_set = IsOrderedSetAggregate(name);
+  if (ordered_set && !call.within_group) {
+    // PostgreSQL finds no such function without WITHIN GROUP.
+    throw Error(sqlstate::kUndefinedFunction, "WITHIN GROUP is required for ordered-set aggregate " + name, call.span);
+  }
+  if (!ordered_set && call.within_group) {
+    throw Error(sqlstate::kUndefinedFunction, name + " is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
+                call.span);
+  }
+  if (call.distinct && !call.order_by.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported, "DISTINCT with ORDER BY in an aggregate is not supported yet",
+                call.span);
   }
   // Arguments see the same columns but may not hold aggregates themselves.
   ExprContext inner = context;
@@ -262,8 +277,27 @@ ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& co
   if (call.star && name != "count") {
     throw Error(sqlstate::kSyntaxError, name + "(*) is not a valid aggregate call", call.span);
   }
+  std::vector<BoundOrder> orders;
+  for (const auto& item : call.order_by) {
+    BoundOrder order;
+    order.expr = BindExpression(*item.expr, inner);
+    order.descending = item.direction == ast::SortDirection::kDescending;
+    order.nulls_first = item.nulls == ast::NullsOrder::kDefault ? order.descending : item.nulls == ast::NullsOrder::kFirst;
+    orders.push_back(std::move(order));
+  }
+  if (ordered_set) {
+    // The WITHIN GROUP value is the last argument of the function (cast to its
+    // type) and also the sort key.
+    if (orders.size() != 1) {
+      throw Error(sqlstate::kUndefinedFunction, "function " + name + " takes exactly one WITHIN GROUP ORDER BY item",
+                  call.span);
+    }
+    args.push_back(std::move(orders[0].expr));
+  }
 
   BoundAggregate aggregate = ResolveAggregate(name, std::move(args), call.span);
+  if (ordered_set) orders[0].expr = aggregate.args.back()->Clone();
+  aggregate.orders = std::move(orders);
   aggregate.distinct = call.distinct;
   if (call.filter) {
     ExprPtr filter = BindExpression(*call.filter, inner);
@@ -285,6 +319,7 @@ ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& co
                 other.args.size() == aggregate.args.size() && (other.filter == nullptr) == (aggregate.filter == nullptr);
     for (size_t a = 0; same && a < other.args.size(); ++a) same = ExpressionsEqual(*other.args[a], *aggregate.args[a]);
     if (same && other.filter) same = ExpressionsEqual(*other.filter, *aggregate.filter);
+    same = same && other.orders.empty() && aggregate.orders.empty() && !other.is_grouping;
     if (same) {
       index = i;
       break;
@@ -296,6 +331,42 @@ ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& co
                                                                  static_cast<uint32_t>(index)},
                                              name);
   ref->alias = name;
+  return ref;
+}
+
+ExprPtr Binder::BindGroupingCall(const ast::FunctionCall& call, ExprContext& context) {
+  if (context.aggregates == nullptr) {
+    throw Error(sqlstate::kGroupingError, std::string("grouping operations are not allowed in ") + context.clause,
+                call.span);
+  }
+  if (call.args.empty() || call.distinct || call.star || call.filter || !call.order_by.empty()) {
+    throw Error(sqlstate::kSyntaxError, "syntax error at or near \"grouping\"", call.span);
+  }
+  if (call.args.size() > 31) {
+    throw Error(sqlstate::kSyntaxError, "GROUPING must have fewer than 32 arguments", call.span);
+  }
+  static const auto function = [] {
+    auto grouping = std::make_shared<AggregateFunction>();
+    grouping->name = "grouping";
+    grouping->return_type = TypeId::kInteger;
+    return grouping;
+  }();
+  ExprContext inner = context;
+  inner.aggregates = nullptr;
+  inner.clause = "aggregate function calls";
+  inner.windows = nullptr;
+  BoundAggregate aggregate;
+  aggregate.function = function;
+  aggregate.is_grouping = true;
+  aggregate.type = TypeId::kInteger;
+  // Matched to the GROUP BY expressions once those are bound (BindSelect).
+  for (const auto& arg : call.args) aggregate.args.push_back(BindExpression(*arg, inner));
+  auto& collected = context.aggregates->aggregates;
+  const uint32_t index = static_cast<uint32_t>(collected.size());
+  collected.push_back(std::move(aggregate));
+  auto ref = std::make_unique<ColumnRefExpr>(LogicalType(TypeId::kInteger),
+                                             ColumnBinding{context.aggregates->aggregate_index, index}, "grouping");
+  ref->alias = "grouping";
   return ref;
 }
 

@@ -28,8 +28,11 @@ const ast::CommonTableExpr* Binder::FindCte(const std::string& name) const {
     for (auto scope = binder->ctes_.rbegin(); scope != binder->ctes_.rend(); ++scope) {
       auto it = scope->find(name);
       if (it == scope->end()) continue;
-      for (const auto* busy : binder->binding_ctes_) {
-        if (busy == it->second) return nullptr;  // a CTE does not see itself
+      // A CTE does not see itself, from whichever level its body is being bound.
+      for (const Binder* inner = this; inner != binder->parent_; inner = inner->parent_) {
+        for (const auto* busy : inner->binding_ctes_) {
+          if (busy == it->second) return nullptr;
+        }
       }
       return it->second;
     }
@@ -40,9 +43,7 @@ const ast::CommonTableExpr* Binder::FindCte(const std::string& name) const {
 BoundQuery Binder::BindQuery(const ast::QueryNode& query) {
   std::map<std::string, const ast::CommonTableExpr*> scope;
   for (const auto& cte : query.ctes) {
-    if (query.recursive) {
-      throw Error(sqlstate::kFeatureNotSupported, "WITH RECURSIVE is not supported yet", cte.span);
-    }
+    if (query.recursive) recursive_with_.push_back(&cte);
     if (scope.count(cte.name) > 0) {
       throw Error(SqlState{{'4', '2', '7', '1', '2'}}, "WITH query name \"" + cte.name + "\" specified more than once",
                   cte.span);

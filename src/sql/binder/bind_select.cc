@@ -1,5 +1,8 @@
 // Binding of one SELECT core: FROM, WHERE, GROUP BY, HAVING, the select list,
 // DISTINCT, ORDER BY and LIMIT, in PostgreSQL's order of evaluation.
+#include <algorithm>
+#include <functional>
+
 #include "common/error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/type_resolution.h"
@@ -127,39 +130,107 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
   }
 
   // GROUP BY: names of FROM columns win over select aliases, as in PostgreSQL.
+  // Each distinct expression is one group column; grouping sets list group columns.
   std::vector<ExprPtr> groups;
   ExprContext group_context;
   group_context.scope = &scope;
   group_context.clause = "GROUP BY";
-  for (const auto& group : select.group_by) {
+  auto add_group = [&](const ast::Expr& group) -> uint32_t {
+    ExprPtr bound;
     int64_t position = 0;
-    if (group->Is<ast::GroupingSetExpr>()) {
-      const auto& set = group->As<ast::GroupingSetExpr>();
-      if (set.set_kind == ast::GroupingSetKind::kEmpty) continue;
-      throw Error(sqlstate::kFeatureNotSupported, "ROLLUP, CUBE and GROUPING SETS are not supported yet", set.span);
-    }
-    if (IsIntegerLiteral(*group, &position)) {
+    if (IsIntegerLiteral(group, &position)) {
       if (position < 1 || position > static_cast<int64_t>(items.size())) {
         throw Error(sqlstate::kInvalidColumnReference,
-                    "GROUP BY position " + std::to_string(position) + " is not in select list", group->span);
+                    "GROUP BY position " + std::to_string(position) + " is not in select list", group.span);
       }
-      groups.push_back(items[position - 1]->Clone());
-      continue;
+      bound = items[position - 1]->Clone();
+    } else if (group.Is<ast::ColumnRef>() && group.As<ast::ColumnRef>().parts.size() == 1 &&
+               !scope.Lookup(group.As<ast::ColumnRef>().parts, group.span)) {
+      const std::string& name = group.As<ast::ColumnRef>().parts[0];
+      for (size_t i = 0; i < names.size() && !bound; ++i) {
+        if (names[i] == name) bound = items[i]->Clone();
+      }
     }
-    if (group->Is<ast::ColumnRef>() && group->As<ast::ColumnRef>().parts.size() == 1 &&
-        !scope.Lookup(group->As<ast::ColumnRef>().parts, group->span)) {
-      const std::string& name = group->As<ast::ColumnRef>().parts[0];
-      bool found = false;
-      for (size_t i = 0; i < names.size() && !found; ++i) {
-        if (names[i] == name) {
-          groups.push_back(items[i]->Clone());
-          found = true;
+    if (!bound) bound = BindExpression(group, group_context);
+    for (size_t i = 0; i < groups.size(); ++i) {
+      if (ExpressionsEqual(*groups[i], *bound)) return static_cast<uint32_t>(i);
+    }
+    groups.push_back(std::move(bound));
+    return static_cast<uint32_t>(groups.size() - 1);
+  };
+  using GroupingSets = std::vector<std::vector<uint32_t>>;
+  // A column group of ROLLUP / CUBE / GROUPING SETS: `(a, b)` or a single expression.
+  auto column_group = [&](const ast::Expr& item) {
+    std::vector<uint32_t> columns;
+    if (item.Is<ast::RowExpr>() && !item.As<ast::RowExpr>().explicit_row) {
+      for (const auto& field : item.As<ast::RowExpr>().fields) columns.push_back(add_group(*field));
+    } else {
+      columns.push_back(add_group(item));
+    }
+    return columns;
+  };
+  std::function<GroupingSets(const ast::Expr&)> expand = [&](const ast::Expr& item) -> GroupingSets {
+    if (!item.Is<ast::GroupingSetExpr>()) return {column_group(item)};
+    const auto& set = item.As<ast::GroupingSetExpr>();
+    GroupingSets sets;
+    switch (set.set_kind) {
+      case ast::GroupingSetKind::kEmpty:
+        sets.emplace_back();
+        break;
+      case ast::GroupingSetKind::kRollup: {
+        std::vector<std::vector<uint32_t>> parts;
+        for (const auto& part : set.items) parts.push_back(column_group(*part));
+        for (size_t n = parts.size() + 1; n-- > 0;) {
+          std::vector<uint32_t> columns;
+          for (size_t i = 0; i < n; ++i) columns.insert(columns.end(), parts[i].begin(), parts[i].end());
+          sets.push_back(std::move(columns));
         }
+        break;
       }
-      if (found) continue;
+      case ast::GroupingSetKind::kCube: {
+        std::vector<std::vector<uint32_t>> parts;
+        for (const auto& part : set.items) parts.push_back(column_group(*part));
+        if (parts.size() > 12) {
+          throw Error(sqlstate::kFeatureNotSupported, "CUBE is limited to 12 elements", set.span);
+        }
+        const uint32_t all = (1u << parts.size()) - 1;
+        for (uint32_t mask = all + 1; mask-- > 0;) {
+          std::vector<uint32_t> columns;
+          for (size_t i = 0; i < parts.size(); ++i) {
+            if (mask & (1u << (parts.size() - 1 - i))) columns.insert(columns.end(), parts[i].begin(), parts[i].end());
+          }
+          sets.push_back(std::move(columns));
+        }
+        break;
+      }
+      case ast::GroupingSetKind::kSets:
+        for (const auto& part : set.items) {
+          for (auto& columns : expand(*part)) sets.push_back(std::move(columns));
+        }
+        break;
     }
-    groups.push_back(BindExpression(*group, group_context));
+    return sets;
+  };
+  // The sets of the whole clause: the cross product of its items' sets.
+  GroupingSets grouping_sets(1);
+  for (const auto& group : select.group_by) {
+    GroupingSets product;
+    for (const auto& left : grouping_sets) {
+      for (const auto& right : expand(*group)) {
+        std::vector<uint32_t> columns = left;
+        for (uint32_t column : right) {
+          if (std::find(columns.begin(), columns.end(), column) == columns.end()) columns.push_back(column);
+        }
+        product.push_back(std::move(columns));
+      }
+    }
+    grouping_sets = std::move(product);
+    if (grouping_sets.size() > 4096) {
+      throw Error(sqlstate::kFeatureNotSupported, "too many grouping sets present (maximum 4096)", group->span);
+    }
   }
+  // One set holds every group column: plain GROUP BY.
+  if (grouping_sets.size() == 1) grouping_sets.clear();
   if (select.group_by_all) {
     throw Error(sqlstate::kFeatureNotSupported, "GROUP BY ALL is not supported yet", select.span);
   }
@@ -182,50 +253,86 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
     bool descending = false;
     bool nulls_first = false;
   };
-  std::vector<OrderTarget> order_targets;
-  for (const auto& order : select.order_by) {
-    OrderTarget target;
-    target.descending = order.direction == ast::SortDirection::kDescending;
-    target.nulls_first = order.nulls == ast::NullsOrder::kDefault ? target.descending : order.nulls == ast::NullsOrder::kFirst;
+  // An output column (by position or name), or an expression (`clause` for errors).
+  auto resolve_target = [&](const ast::Expr& expr, OrderTarget& target, const char* clause) {
     int64_t position = 0;
-    if (IsIntegerLiteral(*order.expr, &position)) {
+    if (IsIntegerLiteral(expr, &position)) {
       if (position < 1 || position > static_cast<int64_t>(items.size())) {
         throw Error(sqlstate::kInvalidColumnReference,
-                    "ORDER BY position " + std::to_string(position) + " is not in select list", order.expr->span);
+                    std::string(clause) + " position " + std::to_string(position) + " is not in select list",
+                    expr.span);
       }
       target.item = static_cast<int>(position - 1);
-    } else if (order.expr->Is<ast::ColumnRef>() && order.expr->As<ast::ColumnRef>().parts.size() == 1) {
-      const std::string& name = order.expr->As<ast::ColumnRef>().parts[0];
+    } else if (expr.Is<ast::ColumnRef>() && expr.As<ast::ColumnRef>().parts.size() == 1) {
+      const std::string& name = expr.As<ast::ColumnRef>().parts[0];
       for (size_t i = 0; i < names.size(); ++i) {
         if (names[i] != name) continue;
         if (target.item >= 0 && !ExpressionsEqual(*items[target.item], *items[i])) {
-          throw Error(sqlstate::kAmbiguousColumn, "ORDER BY \"" + name + "\" is ambiguous", order.expr->span);
+          throw Error(sqlstate::kAmbiguousColumn, std::string(clause) + " \"" + name + "\" is ambiguous", expr.span);
         }
         target.item = static_cast<int>(i);
       }
     }
     if (target.item < 0) {
       ExprContext order_context = select_context;
-      order_context.clause = "ORDER BY";
-      ExprPtr expr = BindExpression(*order.expr, order_context);
+      order_context.clause = clause;
+      ExprPtr bound = BindExpression(expr, order_context);
       for (size_t i = 0; i < items.size() && target.item < 0; ++i) {
-        if (ExpressionsEqual(*expr, *items[i])) target.item = static_cast<int>(i);
+        if (ExpressionsEqual(*bound, *items[i])) target.item = static_cast<int>(i);
       }
-      if (target.item < 0) target.extra = std::move(expr);
+      if (target.item < 0) target.extra = std::move(bound);
     }
+  };
+  std::vector<OrderTarget> order_targets;
+  for (const auto& order : select.order_by) {
+    OrderTarget target;
+    target.descending = order.direction == ast::SortDirection::kDescending;
+    target.nulls_first = order.nulls == ast::NullsOrder::kDefault ? target.descending : order.nulls == ast::NullsOrder::kFirst;
+    resolve_target(*order.expr, target, "ORDER BY");
     order_targets.push_back(std::move(target));
   }
+  // DISTINCT ON expressions resolve like ORDER BY items.
+  std::vector<OrderTarget> distinct_targets;
+  if (select.distinct == ast::DistinctKind::kDistinctOn) {
+    for (const auto& expr : select.distinct_on) {
+      OrderTarget target;
+      resolve_target(*expr, target, "SELECT DISTINCT ON");
+      distinct_targets.push_back(std::move(target));
+    }
+  }
 
-  const bool aggregating = !groups.empty() || !aggregates.aggregates.empty() || having != nullptr;
+  const bool aggregating =
+      !groups.empty() || !aggregates.aggregates.empty() || having != nullptr || !grouping_sets.empty();
   if (aggregating) {
+    for (auto& aggregate : aggregates.aggregates) {
+      if (!aggregate.is_grouping) continue;
+      for (const auto& arg : aggregate.args) {
+        uint32_t found = static_cast<uint32_t>(groups.size());
+        for (size_t i = 0; i < groups.size() && found == groups.size(); ++i) {
+          if (ExpressionsEqual(*arg, *groups[i])) found = static_cast<uint32_t>(i);
+        }
+        if (found == groups.size()) {
+          throw Error(sqlstate::kGroupingError,
+                      "arguments to GROUPING must be grouping expressions of the associated query level");
+        }
+        aggregate.grouping_columns.push_back(found);
+      }
+      aggregate.args.clear();
+    }
     std::vector<ExprPtr> group_copies;
     for (const auto& group : groups) group_copies.push_back(group->Clone());
     for (auto& aggregate : aggregates.aggregates) {
       for (auto& arg : aggregate.args) PlanSubqueries(arg, root);
     }
     for (auto& group : group_copies) PlanSubqueries(group, root);
-    root = std::make_unique<LogicalAggregate>(group_index, aggregates.aggregate_index, std::move(group_copies),
-                                              std::move(aggregates.aggregates), std::move(root));
+    for (auto& aggregate : aggregates.aggregates) {
+      for (auto& order : aggregate.orders) PlanSubqueries(order.expr, root);
+    }
+    auto aggregate_node = std::make_unique<LogicalAggregate>(group_index, aggregates.aggregate_index,
+                                                             std::move(group_copies),
+                                                             std::move(aggregates.aggregates), std::move(root));
+    aggregate_node->grouping_sets = std::move(grouping_sets);
+    root = std::move(aggregate_node);
     for (auto& item : items) {
       BindToGroupsAroundWindows(item, groups, group_index, aggregates.aggregate_index, windows.window_index, "SELECT");
     }
@@ -233,6 +340,12 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
       if (target.extra) {
         BindToGroupsAroundWindows(target.extra, groups, group_index, aggregates.aggregate_index, windows.window_index,
                                   "ORDER BY");
+      }
+    }
+    for (auto& target : distinct_targets) {
+      if (target.extra) {
+        BindToGroupsAroundWindows(target.extra, groups, group_index, aggregates.aggregate_index, windows.window_index,
+                                  "SELECT DISTINCT ON");
       }
     }
     for (auto& function : windows.functions) {
@@ -273,15 +386,29 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
     projection.push_back(std::move(item));
   }
   const size_t visible = projection.size();
-  for (auto& target : order_targets) {
-    if (!target.extra) continue;
-    if (select.distinct != ast::DistinctKind::kNone) {
-      throw Error(sqlstate::kInvalidColumnReference,
-                  "for SELECT DISTINCT, ORDER BY expressions must appear in select list", select.span);
+  // Extra (hidden) columns for ORDER BY and DISTINCT ON expressions outside the
+  // select list; equal expressions share one column.
+  auto add_extra = [&](OrderTarget& target) {
+    if (!target.extra) return;
+    for (size_t i = visible; i < projection.size(); ++i) {
+      if (ExpressionsEqual(*projection[i], *target.extra)) {
+        target.item = static_cast<int>(i);
+        target.extra = nullptr;
+        return;
+      }
     }
     PlanSubqueries(target.extra, root);
     target.item = static_cast<int>(projection.size());
     projection.push_back(std::move(target.extra));
+  };
+  for (auto& target : distinct_targets) add_extra(target);
+  for (auto& target : order_targets) {
+    if (!target.extra) continue;
+    if (select.distinct == ast::DistinctKind::kDistinct) {
+      throw Error(sqlstate::kInvalidColumnReference,
+                  "for SELECT DISTINCT, ORDER BY expressions must appear in select list", select.span);
+    }
+    add_extra(target);
   }
   const uint32_t projection_index = NewTableIndex();
   std::vector<LogicalType> all_types;
@@ -289,7 +416,56 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
   root = std::make_unique<LogicalProjection>(projection_index, std::move(projection), std::move(root));
 
   if (select.distinct == ast::DistinctKind::kDistinctOn) {
-    throw Error(sqlstate::kFeatureNotSupported, "DISTINCT ON is not supported yet", select.span);
+    // PostgreSQL's rule: the DISTINCT ON expressions must be the leading ORDER BY
+    // items (in any order), or ORDER BY must consist of DISTINCT ON expressions only.
+    auto is_distinct_item = [&](int item) {
+      for (const auto& target : distinct_targets) {
+        if (target.item == item) return true;
+      }
+      return false;
+    };
+    bool skipped_order_item = false;
+    for (const auto& target : order_targets) {
+      if (!is_distinct_item(target.item)) {
+        skipped_order_item = true;
+      } else if (skipped_order_item) {
+        throw Error(sqlstate::kInvalidColumnReference,
+                    "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", select.span);
+      }
+    }
+    for (const auto& target : distinct_targets) {
+      bool ordered = false;
+      for (const auto& order : order_targets) ordered = ordered || order.item == target.item;
+      if (!ordered && skipped_order_item) {
+        throw Error(sqlstate::kInvalidColumnReference,
+                    "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", select.span);
+      }
+    }
+    // The first row of each group in ORDER BY order: row_number() OVER (PARTITION BY
+    // the DISTINCT ON columns ORDER BY the ORDER BY items) = 1.
+    auto column = [&](int item) {
+      return std::make_unique<ColumnRefExpr>(all_types[item],
+                                             ColumnBinding{projection_index, static_cast<uint32_t>(item)}, "");
+    };
+    BoundWindowFunction first_row;
+    first_row.kind = WindowFunctionKind::kRowNumber;
+    first_row.name = "row_number";
+    first_row.type = TypeId::kBigInt;
+    for (const auto& target : distinct_targets) first_row.partitions.push_back(column(target.item));
+    for (const auto& target : order_targets) {
+      first_row.orders.push_back({column(target.item), target.descending, target.nulls_first});
+    }
+    const uint32_t row_number_index = NewTableIndex();
+    std::vector<BoundWindowFunction> functions;
+    functions.push_back(std::move(first_row));
+    root = std::make_unique<LogicalWindow>(row_number_index, std::move(functions), std::move(root));
+    ExprPtr condition = BindComparison(
+        CompareOp::kEq, std::make_unique<ColumnRefExpr>(LogicalType(TypeId::kBigInt), ColumnBinding{row_number_index, 0},
+                                                        "row_number"),
+        std::make_unique<ConstantExpr>(Value::BigInt(1)), select.span);
+    std::vector<ExprPtr> conditions;
+    conditions.push_back(std::move(condition));
+    root = std::make_unique<LogicalFilter>(std::move(conditions), std::move(root));
   }
   if (select.distinct == ast::DistinctKind::kDistinct) root = std::make_unique<LogicalDistinct>(std::move(root));
 
@@ -311,7 +487,7 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
   BindLimit(select, limit, offset);
   if (limit || offset > 0) root = std::make_unique<LogicalLimit>(limit, offset, std::move(root));
 
-  if (all_types.size() > visible) {
+  if (all_types.size() > visible || select.distinct == ast::DistinctKind::kDistinctOn) {
     std::vector<ExprPtr> outputs;
     for (size_t i = 0; i < visible; ++i) {
       outputs.push_back(std::make_unique<ColumnRefExpr>(all_types[i], ColumnBinding{projection_index, static_cast<uint32_t>(i)},

@@ -50,11 +50,30 @@ JoinType ToJoinType(ast::JoinType type) {
   return JoinType::kInner;
 }
 
+// FROM items that may refer to items to their left: LATERAL subqueries, and table
+// functions (implicitly LATERAL, as in PostgreSQL).
+bool IsLateralItem(const ast::TableRef& ref) {
+  if (ref.kind == ast::TableRefKind::kSubquery) return ref.As<ast::SubqueryRef>().lateral;
+  return ref.kind == ast::TableRefKind::kTableFunction && !ref.As<ast::TableFunctionRef>().with_ordinality;
+}
+
+bool HasColumnReference(const Expression& expr) {
+  bool found = false;
+  VisitExpressionsReadOnly(expr, [&found](const Expression& node) { found = found || node.kind == ExprKind::kColumnRef; });
+  return found;
+}
+
 }  // namespace
 
 LogicalPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, BindScope& scope) {
   LogicalPtr root;
   for (const auto& ref : from) {
+    if (root && IsLateralItem(*ref)) {
+      // Sees the items to its left.
+      LateralItem item = BindLateralItem(*ref, scope, scope);
+      root = PlanLateralJoin(JoinType::kInner, std::move(root), std::move(item), nullptr);
+      continue;
+    }
     LogicalPtr item = BindTableRef(*ref, scope);
     if (!root) {
       root = std::move(item);
@@ -73,12 +92,10 @@ LogicalPtr Binder::BindTableRef(const ast::TableRef& ref, BindScope& scope) {
       return BindJoin(ref.As<ast::JoinRef>(), scope);
     case ast::TableRefKind::kSubquery: {
       const auto& subquery = ref.As<ast::SubqueryRef>();
-      if (subquery.lateral) throw Error(sqlstate::kFeatureNotSupported, "LATERAL is not supported yet", ref.span);
       return BindSubqueryRef(*subquery.query, ref, "", scope);
     }
     case ast::TableRefKind::kTableFunction: {
       const auto& function = ref.As<ast::TableFunctionRef>();
-      if (function.lateral) throw Error(sqlstate::kFeatureNotSupported, "LATERAL is not supported yet", ref.span);
       if (function.with_ordinality) {
         throw Error(sqlstate::kFeatureNotSupported, "WITH ORDINALITY is not supported yet", ref.span);
       }
@@ -140,8 +157,13 @@ LogicalPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, BindScope& scope)
         Binder* binder;
         ~Pop() { binder->binding_ctes_.pop_back(); }
       } pop{this};
-      Binder child(context_, this);
-      BoundQuery bound = child.BindQuery(*cte->query);
+      BoundQuery bound;
+      if (InRecursiveWith(cte)) {
+        bound = BindRecursiveCte(*cte);
+      } else {
+        Binder child(context_, this);
+        bound = child.BindQuery(*cte->query);
+      }
       std::vector<std::string> names = bound.names;
       if (cte->columns.size() > names.size()) {
         throw Error(sqlstate::kInvalidColumnReference,
@@ -153,6 +175,9 @@ LogicalPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, BindScope& scope)
       ApplyColumnAliases(ref, names);
       scope.AddTable(MakeScopeTable(ref.alias.empty() ? name : ref.alias, names, bound.types, bound.plan->Bindings()));
       return std::move(bound.plan);
+    }
+    if (RecursiveCteBinding* recursive = FindRecursiveReference(name, ref.span)) {
+      return BindWorkingTable(*recursive, ref, scope);
     }
   }
   if (auto table = context_.catalog.FindTable(schema, name)) {
@@ -194,6 +219,10 @@ LogicalPtr Binder::BindTableFunction(const ast::FunctionCall& call, const ast::T
   TableFunctionArguments args;
   for (size_t i = 0; i < call.args.size(); ++i) {
     ExprPtr bound = BindConstantExpression(*call.args[i], "table function arguments");
+    if (HasColumnReference(*bound)) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "arguments of " + name + " that refer to an enclosing query are not supported yet", call.args[i]->span);
+    }
     if (IsUntypedLiteral(*bound)) bound = CastTo(std::move(bound), TypeId::kVarchar);
     if (bound->kind != ExprKind::kConstant) bound = std::make_unique<ConstantExpr>(EvaluateConstant(*bound));
     Value value = bound->As<ConstantExpr>().value;
@@ -225,9 +254,29 @@ LogicalPtr Binder::BindTableFunction(const ast::FunctionCall& call, const ast::T
 LogicalPtr Binder::BindJoin(const ast::JoinRef& ref, BindScope& scope) {
   BindScope left_scope;
   BindScope right_scope;
-  LogicalPtr left = BindTableRef(*ref.left, left_scope);
-  LogicalPtr right = BindTableRef(*ref.right, right_scope);
   const JoinType type = ToJoinType(ref.join_type);
+  // A recursive CTE must not be referenced on the nullable side of an outer join.
+  struct NullableSide {
+    Binder* binder;
+    bool saved;
+    NullableSide(Binder* binder, bool nullable) : binder(binder), saved(binder->binding_nullable_side_) {
+      binder->binding_nullable_side_ = saved || nullable;
+    }
+    ~NullableSide() { binder->binding_nullable_side_ = saved; }
+  };
+  LogicalPtr left;
+  {
+    NullableSide side(this, type == JoinType::kRight || type == JoinType::kFull);
+    left = BindTableRef(*ref.left, left_scope);
+  }
+  if (IsLateralItem(*ref.right) && (type == JoinType::kInner || type == JoinType::kLeft)) {
+    return BindLateralJoinRef(ref, type, std::move(left), std::move(left_scope), scope);
+  }
+  LogicalPtr right;
+  {
+    NullableSide side(this, type == JoinType::kLeft || type == JoinType::kFull);
+    right = BindTableRef(*ref.right, right_scope);
+  }
   auto join = std::make_unique<LogicalJoin>(type, std::move(left), std::move(right));
 
   std::vector<std::string> using_columns = ref.using_columns;
@@ -294,6 +343,115 @@ LogicalPtr Binder::BindJoin(const ast::JoinRef& ref, BindScope& scope) {
     throw Error(sqlstate::kFeatureNotSupported, "an alias on a parenthesized join is not supported yet", ref.span);
   }
   return join;
+}
+
+}  // namespace basin
+
+namespace basin {
+
+Binder::LateralItem Binder::BindLateralItem(const ast::TableRef& ref, const BindScope& visible, BindScope& scope) {
+  LateralItem item;
+  if (ref.kind == ast::TableRefKind::kSubquery) {
+    // The subquery resolves columns of `visible` as correlated references (depth 1).
+    struct ActiveScope {
+      Binder* binder;
+      const BindScope* saved;
+      ~ActiveScope() { binder->active_scope_ = saved; }
+    } restore{this, active_scope_};
+    active_scope_ = &visible;
+    Binder child(context_, this);
+    BoundQuery bound = child.BindQuery(*ref.As<ast::SubqueryRef>().query);
+    item.correlated = child.has_correlation();
+    std::vector<std::string> names = bound.names;
+    ApplyColumnAliases(ref, names);
+    scope.AddTable(MakeScopeTable(ref.alias, names, bound.types, bound.plan->Bindings()));
+    item.plan = std::move(bound.plan);
+    return item;
+  }
+  // A table function whose arguments may use columns to its left.
+  const auto& call = *ref.As<ast::TableFunctionRef>().function;
+  const std::string& name = call.name.back();
+  const TableFunction* function = FindTableFunction(name);
+  if (function == nullptr) {
+    throw Error(sqlstate::kUndefinedFunction, "table function " + name + " does not exist", call.span);
+  }
+  std::vector<ExprPtr> args;
+  bool uses_columns = false;
+  for (size_t i = 0; i < call.args.size(); ++i) {
+    ExprContext context;
+    context.scope = &visible;
+    context.clause = "table function arguments";
+    ExprPtr bound = BindExpression(*call.args[i], context);
+    if (IsUntypedLiteral(*bound)) bound = CastTo(std::move(bound), TypeId::kVarchar);
+    if (HasColumnReference(*bound)) {
+      uses_columns = true;
+      if (i < call.arg_names.size() && !call.arg_names[i].empty()) {
+        throw Error(sqlstate::kFeatureNotSupported, "named arguments of a LATERAL table function call are not supported yet",
+                    call.span);
+      }
+    }
+    args.push_back(std::move(bound));
+  }
+  if (!uses_columns) {
+    item.plan = BindTableFunction(call, ref, scope);
+    return item;
+  }
+  // Bind once with the per-row arguments NULL, for the result columns.
+  TableFunctionArguments placeholders;
+  for (const auto& arg : args) {
+    placeholders.positional.push_back(HasColumnReference(*arg) ? Value::Null(arg->type) : EvaluateConstant(*arg));
+  }
+  TableFunctionBinding binding;
+  try {
+    binding = function->bind(placeholders);
+  } catch (const Error&) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "table function " + name + " with arguments from a LATERAL reference is not supported", call.span);
+  }
+  std::vector<std::string> names = binding.names;
+  ApplyColumnAliases(ref, names);
+  if (names.size() == 1 && ref.column_aliases.empty() && !ref.alias.empty() && names[0] == name) names[0] = ref.alias;
+  auto join = std::make_unique<LogicalLateralJoin>(JoinType::kInner, nullptr, nullptr);
+  join->children.clear();
+  join->function = function;
+  join->function_args = std::move(args);
+  join->function_table_index = NewTableIndex();
+  join->function_types = binding.types;
+  join->parameters = std::make_shared<LateralParameters>();
+  std::vector<ColumnBinding> bindings;
+  for (uint32_t i = 0; i < binding.types.size(); ++i) bindings.push_back({join->function_table_index, i});
+  scope.AddTable(MakeScopeTable(ref.alias.empty() ? name : ref.alias, names, binding.types, bindings));
+  item.correlated = true;
+  item.function_join = std::move(join);
+  return item;
+}
+
+LogicalPtr Binder::BindLateralJoinRef(const ast::JoinRef& ref, JoinType type, LogicalPtr left, BindScope left_scope,
+                                      BindScope& scope) {
+  if (ref.natural || !ref.using_columns.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported, "NATURAL or USING with a LATERAL item is not supported yet", ref.span);
+  }
+  if (!ref.alias.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported, "an alias on a parenthesized join is not supported yet", ref.span);
+  }
+  BindScope right_scope;
+  LateralItem item = BindLateralItem(*ref.right, left_scope, right_scope);
+  scope.Absorb(std::move(left_scope));
+  scope.Absorb(std::move(right_scope));
+  ExprPtr condition;
+  if (ref.condition) {
+    ExprContext context;
+    context.scope = &scope;
+    context.clause = "JOIN conditions";
+    condition = BindExpression(*ref.condition, context);
+    if (condition->type.id() != TypeId::kBoolean) {
+      throw Error(sqlstate::kDatatypeMismatch,
+                  "argument of JOIN/ON must be type boolean, not type " + condition->type.ToString(),
+                  ref.condition->span);
+    }
+    PlanSubqueries(condition, left);
+  }
+  return PlanLateralJoin(type, std::move(left), std::move(item), std::move(condition));
 }
 
 }  // namespace basin

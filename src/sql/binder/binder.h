@@ -106,6 +106,9 @@ class Binder {
   ExprPtr BindColumnRef(const ast::ColumnRef& ref, ExprContext& context);
   ExprPtr BindFunctionCall(const ast::FunctionCall& call, ExprContext& context);
   ExprPtr BindAggregateCall(const ast::FunctionCall& call, ExprContext& context);
+  // GROUPING(a, ...): collected like an aggregate; its arguments are matched to the
+  // GROUP BY expressions by BindSelect.
+  ExprPtr BindGroupingCall(const ast::FunctionCall& call, ExprContext& context);
   // Picks the overload of aggregate `name` for `args` and casts them to it.
   BoundAggregate ResolveAggregate(const std::string& name, std::vector<ExprPtr> args, SourceSpan span);
   // "function f(types) does not exist" (or the operator form).
@@ -150,6 +153,40 @@ class Binder {
   // ---- CTEs ----
   const ast::CommonTableExpr* FindCte(const std::string& name) const;
 
+  // ---- WITH RECURSIVE (bind_recursive.cc) ----
+  // A recursive CTE whose body is being bound, and where its self-reference may go.
+  struct RecursiveCteBinding {
+    enum class State { kNotUnion, kNonRecursiveTerm, kRecursiveTerm };
+    const ast::CommonTableExpr* cte = nullptr;
+    State state = State::kNotUnion;
+    Binder* owner = nullptr;  // binds the body's terms
+    bool referenced = false;
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    std::shared_ptr<std::vector<Batch>> working_table;
+  };
+  bool InRecursiveWith(const ast::CommonTableExpr* cte) const;
+  // Binds the body of a CTE of a WITH RECURSIVE list (recursive or not).
+  BoundQuery BindRecursiveCte(const ast::CommonTableExpr& cte);
+  // The self-reference of a recursive CTE being bound, or null. Throws 42P19 where
+  // PostgreSQL forbids the reference.
+  RecursiveCteBinding* FindRecursiveReference(const std::string& name, SourceSpan span);
+  LogicalPtr BindWorkingTable(RecursiveCteBinding& recursive, const ast::BaseTableRef& ref, BindScope& scope);
+
+  // ---- LATERAL (bind_table_ref.cc, plan_subquery.cc) ----
+  struct LateralItem {
+    LogicalPtr plan;  // the right side; null for a table function called per left row
+    bool correlated = false;
+    std::unique_ptr<LogicalLateralJoin> function_join;  // that call; its left child is added later
+  };
+  // Binds a LATERAL subquery or a table function that may see the columns of `visible`.
+  LateralItem BindLateralItem(const ast::TableRef& ref, const BindScope& visible, BindScope& scope);
+  // Joins `left` to a lateral item: a plain join after decorrelation when possible,
+  // else a LogicalLateralJoin. `condition` (over both sides) may be null.
+  LogicalPtr PlanLateralJoin(JoinType type, LogicalPtr left, LateralItem right, ExprPtr condition);
+  LogicalPtr BindLateralJoinRef(const ast::JoinRef& ref, JoinType type, LogicalPtr left, BindScope left_scope,
+                                BindScope& scope);
+
   BindContext& context_;
   Binder* parent_;
   uint32_t next_table_index_ = 0;  // used by the root binder only
@@ -159,6 +196,13 @@ class Binder {
   // Set while a CTE's own body is bound, to stop it referring to itself.
   std::vector<const ast::CommonTableExpr*> binding_ctes_;
   bool has_correlation_ = false;
+  // WITH RECURSIVE: which CTEs are in a RECURSIVE list, the recursive CTEs whose
+  // bodies this binder binds, whether this binder binds a subquery in an expression,
+  // and whether a join's nullable side is being bound (both forbid self-references).
+  std::vector<const ast::CommonTableExpr*> recursive_with_;
+  std::vector<RecursiveCteBinding*> recursive_ctes_;
+  bool is_expression_subquery_ = false;
+  bool binding_nullable_side_ = false;
 
  public:
   // Whether a column of an enclosing query was referenced (this is a correlated subquery).

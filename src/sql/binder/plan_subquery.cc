@@ -3,6 +3,8 @@
 // filters, projections, inner joins and aggregates) to become join conditions.
 // EXISTS and IN in WHERE become semi and anti joins; elsewhere they become mark
 // joins whose boolean column replaces them; scalar subqueries become single joins.
+#include <functional>
+
 #include "common/error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/type_resolution.h"
@@ -183,10 +185,128 @@ std::string OutputAggregateName(const LogicalOperator& plan) {
   return aggregate.aggregates[binding.column_index].function->name;
 }
 
+// Whether PullUpCorrelation can move every outer reference of `node` into join
+// predicates without changing a LATERAL join's result. Scalar aggregates (one row
+// even over no input) and LIMIT / DISTINCT over correlated rows cannot.
+bool CanDecorrelateLateral(const LogicalOperator& node, bool below_aggregate) {
+  switch (node.kind) {
+    case LogicalKind::kFilter:
+      for (const auto& condition : node.As<LogicalFilter>().conditions) {
+        if (!HasOuterReference(*condition) || !below_aggregate) continue;
+        if (condition->kind != ExprKind::kComparison || condition->As<ComparisonExpr>().op != CompareOp::kEq) return false;
+        const auto& comparison = condition->As<ComparisonExpr>();
+        if (HasOuterReference(*comparison.left) == HasOuterReference(*comparison.right)) return false;
+      }
+      return CanDecorrelateLateral(*node.children[0], below_aggregate);
+    case LogicalKind::kProjection:
+      for (const auto& expr : node.As<LogicalProjection>().expressions) {
+        if (HasOuterReference(*expr)) return false;
+      }
+      return CanDecorrelateLateral(*node.children[0], below_aggregate);
+    case LogicalKind::kAggregate: {
+      const auto& aggregate = node.As<LogicalAggregate>();
+      if (aggregate.groups.empty()) return !PlanHasOuterReference(node);
+      for (const auto& group : aggregate.groups) {
+        if (HasOuterReference(*group)) return false;
+      }
+      for (const auto& call : aggregate.aggregates) {
+        for (const auto& arg : call.args) {
+          if (HasOuterReference(*arg)) return false;
+        }
+        if (call.filter && HasOuterReference(*call.filter)) return false;
+      }
+      return CanDecorrelateLateral(*node.children[0], true);
+    }
+    case LogicalKind::kJoin: {
+      const auto& join = node.As<LogicalJoin>();
+      if (join.residual && HasOuterReference(*join.residual)) return false;
+      for (const auto& condition : join.conditions) {
+        if (HasOuterReference(*condition.left) || HasOuterReference(*condition.right)) return false;
+      }
+      if (!CanDecorrelateLateral(*node.children[0], below_aggregate)) return false;
+      if (join.type == JoinType::kInner) return CanDecorrelateLateral(*node.children[1], below_aggregate);
+      return !PlanHasOuterReference(*node.children[1]);
+    }
+    case LogicalKind::kOrder:
+      for (const auto& order : node.As<LogicalOrder>().orders) {
+        if (HasOuterReference(*order.expr)) return false;
+      }
+      return CanDecorrelateLateral(*node.children[0], below_aggregate);
+    default:
+      return !PlanHasOuterReference(node);
+  }
+}
+
+// Calls `visit` on every expression a logical node holds.
+void ForEachExpression(LogicalOperator& node, const std::function<void(ExprPtr&)>& visit) {
+  switch (node.kind) {
+    case LogicalKind::kProjection:
+      for (auto& expr : node.As<LogicalProjection>().expressions) visit(expr);
+      break;
+    case LogicalKind::kFilter:
+      for (auto& expr : node.As<LogicalFilter>().conditions) visit(expr);
+      break;
+    case LogicalKind::kAggregate:
+      for (auto& expr : node.As<LogicalAggregate>().groups) visit(expr);
+      for (auto& call : node.As<LogicalAggregate>().aggregates) {
+        for (auto& arg : call.args) visit(arg);
+        if (call.filter) visit(call.filter);
+      }
+      break;
+    case LogicalKind::kJoin: {
+      auto& join = node.As<LogicalJoin>();
+      if (join.residual) visit(join.residual);
+      for (auto& condition : join.conditions) {
+        visit(condition.left);
+        visit(condition.right);
+      }
+      break;
+    }
+    case LogicalKind::kOrder:
+      for (auto& order : node.As<LogicalOrder>().orders) visit(order.expr);
+      break;
+    case LogicalKind::kValues:
+      for (auto& row : node.As<LogicalValues>().rows) {
+        for (auto& expr : row) visit(expr);
+      }
+      break;
+    case LogicalKind::kWindow:
+      for (auto& function : node.As<LogicalWindow>().functions) {
+        for (auto& arg : function.args) visit(arg);
+        if (function.filter) visit(function.filter);
+        for (auto& partition : function.partitions) visit(partition);
+        for (auto& order : function.orders) visit(order.expr);
+      }
+      break;
+    case LogicalKind::kLateralJoin:
+      for (auto& arg : node.As<LogicalLateralJoin>().function_args) visit(arg);
+      break;
+    default:
+      break;
+  }
+  for (auto& child : node.children) ForEachExpression(*child, visit);
+}
+
+// Replaces column references that `is_parameter` accepts by lateral parameters,
+// numbering each distinct binding once in `bindings`.
+void ReplaceByParameters(ExprPtr& expr, const std::function<bool(const ColumnRefExpr&)>& is_parameter,
+                         const std::shared_ptr<LateralParameters>& parameters, std::vector<ColumnBinding>& bindings) {
+  RewriteExpression(expr, [&](Expression& node) -> ExprPtr {
+    if (node.kind != ExprKind::kColumnRef) return nullptr;
+    const auto& ref = node.As<ColumnRefExpr>();
+    if (!is_parameter(ref)) return nullptr;
+    uint32_t index = 0;
+    while (index < bindings.size() && !(bindings[index] == ref.binding)) ++index;
+    if (index == bindings.size()) bindings.push_back(ref.binding);
+    return MakeLateralParameter(parameters, index, ref.type, ref.name);
+  });
+}
+
 }  // namespace
 
 ExprPtr Binder::BindSubquery(const ast::SubqueryExpr& expr, ExprContext& context) {
   Binder child(context_, this);
+  child.is_expression_subquery_ = true;
   BoundQuery query = child.BindQuery(*expr.query);
   const bool correlated = child.has_correlation();
   switch (expr.subquery_kind) {
@@ -338,6 +458,89 @@ ExprPtr Binder::PlanSubquery(BoundSubqueryExpr& subquery, LogicalPtr& root, bool
   }
   root = std::move(join);
   return replacement;
+}
+
+}  // namespace basin
+
+namespace basin {
+
+LogicalPtr Binder::PlanLateralJoin(JoinType type, LogicalPtr left, LateralItem right, ExprPtr condition) {
+  if (right.function_join) {
+    // A table function called per left row.
+    auto join = std::move(right.function_join);
+    join->type = type;
+    join->children.insert(join->children.begin(), std::move(left));
+    LogicalPtr plan = std::move(join);
+    const bool always_true = condition && condition->kind == ExprKind::kConstant &&
+                             !condition->As<ConstantExpr>().value.is_null() &&
+                             condition->As<ConstantExpr>().value.GetBoolean();
+    if (!condition || always_true) return plan;
+    if (type != JoinType::kInner) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "LEFT JOIN LATERAL over a table function call supports only ON true");
+    }
+    std::vector<ExprPtr> conditions;
+    conditions.push_back(std::move(condition));
+    return std::make_unique<LogicalFilter>(std::move(conditions), std::move(plan));
+  }
+  LogicalPtr plan = std::move(right.plan);
+  std::vector<ExprPtr> residual;
+  if (condition) residual.push_back(std::move(condition));
+  if (!right.correlated || CanDecorrelateLateral(*plan, false)) {
+    // References to the left side become join predicates.
+    std::vector<ExprPtr> predicates;
+    if (right.correlated) PullUpCorrelation(plan, predicates);
+    for (auto& predicate : predicates) {
+      LowerDepth(*predicate);
+      residual.push_back(std::move(predicate));
+    }
+    auto join = std::make_unique<LogicalJoin>(type, std::move(left), std::move(plan));
+    join->residual = CombineConjuncts(std::move(residual));
+    ExtractJoinConditions(*join);
+    return join;
+  }
+  // The general case: run the right side per left row, reading the left row's
+  // values as parameters.
+  auto parameters = std::make_shared<LateralParameters>();
+  std::vector<ColumnBinding> parameter_bindings;
+  bool deeper = false;
+  ForEachExpression(*plan, [&](ExprPtr& expr) {
+    ReplaceByParameters(
+        expr,
+        [&deeper](const ColumnRefExpr& ref) {
+          deeper = deeper || ref.depth > 1;
+          return ref.depth == 1;
+        },
+        parameters, parameter_bindings);
+  });
+  if (deeper) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "a LATERAL subquery that also refers to an enclosing query is not supported yet");
+  }
+  if (!residual.empty()) {
+    // ON conditions become a filter over the right side, reading left columns as
+    // parameters: with LEFT JOIN, rows failing it leave the left row unmatched.
+    const auto left_bindings = left->Bindings();
+    ExprPtr on = CombineConjuncts(std::move(residual));
+    ReplaceByParameters(
+        on,
+        [&left_bindings](const ColumnRefExpr& ref) {
+          if (ref.depth != 0) return false;
+          for (const auto& binding : left_bindings) {
+            if (binding == ref.binding) return true;
+          }
+          return false;
+        },
+        parameters, parameter_bindings);
+    std::vector<ExprPtr> conditions;
+    conditions.push_back(std::move(on));
+    plan = std::make_unique<LogicalFilter>(std::move(conditions), std::move(plan));
+  }
+  parameters->values.resize(parameter_bindings.size());
+  auto join = std::make_unique<LogicalLateralJoin>(type, std::move(left), std::move(plan));
+  join->parameter_bindings = std::move(parameter_bindings);
+  join->parameters = std::move(parameters);
+  return join;
 }
 
 }  // namespace basin

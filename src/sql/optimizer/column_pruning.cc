@@ -72,6 +72,7 @@ void Prune(LogicalOperator& node, BindingSet used, Remap& remap) {
       for (const auto& group : aggregate.groups) AddReferences(*group, child_used);
       for (const auto& call : aggregate.aggregates) {
         for (const auto& arg : call.args) AddReferences(*arg, child_used);
+        for (const auto& order : call.orders) AddReferences(*order.expr, child_used);
         if (call.filter) AddReferences(*call.filter, child_used);
       }
       Prune(*node.children[0], std::move(child_used), remap);
@@ -142,6 +143,7 @@ void ApplyRemap(LogicalOperator& node, const Remap& remap) {
       for (auto& expr : node.As<LogicalAggregate>().groups) ApplyRemap(*expr, remap);
       for (auto& call : node.As<LogicalAggregate>().aggregates) {
         for (auto& arg : call.args) ApplyRemap(*arg, remap);
+        for (auto& order : call.orders) ApplyRemap(*order.expr, remap);
         if (call.filter) ApplyRemap(*call.filter, remap);
       }
       break;

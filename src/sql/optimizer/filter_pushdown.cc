@@ -70,7 +70,9 @@ LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
       for (auto& filter : filters) {
         const auto tables = ReferencedTables(*filter);
         const bool only_groups = tables.size() == 1 && tables.count(aggregate.group_index) == 1;
-        if (only_groups && !IsVolatile(*filter)) {
+        // With grouping sets a group column is NULL in the rows of sets without it,
+        // so a filter on it does not commute with the aggregation.
+        if (only_groups && !IsVolatile(*filter) && aggregate.grouping_sets.empty()) {
           Substitute(filter, aggregate.group_index, groups);
           below.push_back(std::move(filter));
         } else {

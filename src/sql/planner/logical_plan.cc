@@ -91,6 +91,19 @@ std::string BoundAggregate::ToString() const {
   std::string out = function->name + "(" + (distinct ? "DISTINCT " : "");
   out += args.empty() ? "*" : JoinExpressions(args);
   out += ")";
+  if (is_grouping) {
+    out = "grouping(";
+    for (size_t i = 0; i < grouping_columns.size(); ++i) out += (i ? ", #" : "#") + std::to_string(grouping_columns[i]);
+    out += ")";
+  }
+  if (!orders.empty()) {
+    out.pop_back();
+    out += " ORDER BY ";
+    for (size_t i = 0; i < orders.size(); ++i) {
+      out += (i ? ", " : "") + orders[i].expr->ToString() + (orders[i].descending ? " DESC" : "");
+    }
+    out += ")";
+  }
   if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
   return out;
 }
@@ -102,6 +115,9 @@ BoundAggregate BoundAggregate::Clone() const {
   for (const auto& arg : args) copy.args.push_back(arg->Clone());
   if (filter) copy.filter = filter->Clone();
   copy.distinct = distinct;
+  for (const auto& order : orders) copy.orders.push_back({order.expr->Clone(), order.descending, order.nulls_first});
+  copy.is_grouping = is_grouping;
+  copy.grouping_columns = grouping_columns;
   copy.type = type;
   return copy;
 }
@@ -129,6 +145,14 @@ std::vector<LogicalType> LogicalAggregate::Types() const {
 std::string LogicalAggregate::Describe() const {
   std::string out = "AGGREGATE [" + JoinExpressions(groups) + "]";
   for (const auto& aggregate : aggregates) out += " " + aggregate.ToString();
+  if (!grouping_sets.empty()) {
+    out += " SETS";
+    for (const auto& set : grouping_sets) {
+      out += " (";
+      for (size_t i = 0; i < set.size(); ++i) out += (i ? ", #" : "#") + std::to_string(set[i]);
+      out += ")";
+    }
+  }
   return out;
 }
 
@@ -269,6 +293,44 @@ std::string LogicalWindow::Describe() const {
   std::string out = "WINDOW";
   for (const auto& function : functions) out += " " + function.ToString();
   return out;
+}
+
+LogicalRecursiveCte::LogicalRecursiveCte(uint32_t table_index, std::string name, std::vector<LogicalType> types,
+                                         bool union_all, std::shared_ptr<std::vector<Batch>> working_table,
+                                         LogicalPtr anchor, LogicalPtr recursive)
+    : LogicalOperator(LogicalKind::kRecursiveCte),
+      table_index(table_index),
+      name(std::move(name)),
+      types(std::move(types)),
+      union_all(union_all),
+      working_table(std::move(working_table)) {
+  children.push_back(std::move(anchor));
+  children.push_back(std::move(recursive));
+}
+std::vector<ColumnBinding> LogicalRecursiveCte::Bindings() const { return Numbered(table_index, types.size()); }
+std::string LogicalRecursiveCte::Describe() const {
+  return std::string("RECURSIVE CTE ") + name + (union_all ? " (UNION ALL)" : " (UNION)");
+}
+
+LogicalLateralJoin::LogicalLateralJoin(JoinType type, LogicalPtr left, LogicalPtr right)
+    : LogicalOperator(LogicalKind::kLateralJoin), type(type) {
+  children.push_back(std::move(left));
+  if (right) children.push_back(std::move(right));
+}
+std::vector<ColumnBinding> LogicalLateralJoin::Bindings() const {
+  std::vector<ColumnBinding> bindings = children[0]->Bindings();
+  const auto right = function ? Numbered(function_table_index, function_types.size()) : children[1]->Bindings();
+  bindings.insert(bindings.end(), right.begin(), right.end());
+  return bindings;
+}
+std::vector<LogicalType> LogicalLateralJoin::Types() const {
+  std::vector<LogicalType> types = children[0]->Types();
+  const auto right = function ? function_types : children[1]->Types();
+  types.insert(types.end(), right.begin(), right.end());
+  return types;
+}
+std::string LogicalLateralJoin::Describe() const {
+  return std::string("LATERAL JOIN ") + JoinTypeName(type) + (function ? " " + function->name : "");
 }
 
 namespace {

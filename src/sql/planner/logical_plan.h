@@ -10,6 +10,7 @@
 #include "exec/aggregate_hash_table.h"
 #include "exec/expression.h"
 #include "exec/operators/join.h"
+#include "exec/operators/lateral_join.h"
 #include "exec/sort_key.h"
 #include "function/table_function.h"
 #include "function/window/window_functions.h"
@@ -30,6 +31,8 @@ enum class LogicalKind : uint8_t {
   kDistinct,
   kUnionAll,
   kWindow,
+  kRecursiveCte,  // WITH RECURSIVE
+  kLateralJoin,   // a join whose right side depends on the left row
 };
 
 // A node of a logical plan. Every node numbers its output columns with
@@ -121,14 +124,27 @@ struct LogicalFilter : LogicalOperator {
   std::string Describe() const override;
 };
 
+struct BoundOrder {
+  ExprPtr expr;
+  bool descending = false;
+  bool nulls_first = false;
+};
+
 // An aggregate call in a plan: function, bound argument expressions over the
-// aggregate's input, optional FILTER condition.
+// aggregate's input, optional FILTER condition, optional ORDER BY (string_agg(x, ','
+// ORDER BY y), and the WITHIN GROUP order of ordered-set aggregates).
 struct BoundAggregate {
   std::shared_ptr<const AggregateFunction> function;
   std::shared_ptr<const FunctionData> data;
   std::vector<ExprPtr> args;
   ExprPtr filter;
   bool distinct = false;
+  std::vector<BoundOrder> orders;
+  // GROUPING(a, b, ...): not an aggregate but a bitmask of which arguments (indices
+  // into LogicalAggregate::groups) are absent from the grouping set of a row. `args`
+  // is then empty.
+  bool is_grouping = false;
+  std::vector<uint32_t> grouping_columns;
   LogicalType type;
   std::string ToString() const;
   BoundAggregate Clone() const;
@@ -141,6 +157,9 @@ struct LogicalAggregate : LogicalOperator {
   uint32_t aggregate_index;
   std::vector<ExprPtr> groups;
   std::vector<BoundAggregate> aggregates;
+  // GROUPING SETS / ROLLUP / CUBE: each set lists indices into `groups`; groups not
+  // in a row's set are NULL in that row. Empty: plain GROUP BY over all groups.
+  std::vector<std::vector<uint32_t>> grouping_sets;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;
@@ -168,12 +187,6 @@ struct LogicalJoin : LogicalOperator {
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;
-};
-
-struct BoundOrder {
-  ExprPtr expr;
-  bool descending = false;
-  bool nulls_first = false;
 };
 
 struct LogicalOrder : LogicalOperator {
@@ -244,6 +257,43 @@ struct LogicalWindow : LogicalOperator {
   LogicalWindow(uint32_t window_index, std::vector<BoundWindowFunction> functions, LogicalPtr child);
   uint32_t window_index;
   std::vector<BoundWindowFunction> functions;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+// WITH RECURSIVE: children[0] is the non-recursive term, children[1] the recursive
+// term, which reads the previous iteration's new rows through a LogicalMaterialized
+// leaf that shares `working_table`. Without `union_all`, rows already produced are
+// not produced again. Outputs bindings (table_index, i).
+struct LogicalRecursiveCte : LogicalOperator {
+  LogicalRecursiveCte(uint32_t table_index, std::string name, std::vector<LogicalType> types, bool union_all,
+                      std::shared_ptr<std::vector<Batch>> working_table, LogicalPtr anchor, LogicalPtr recursive);
+  uint32_t table_index;
+  std::string name;
+  std::vector<LogicalType> types;
+  bool union_all;
+  std::shared_ptr<std::vector<Batch>> working_table;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override { return types; }
+  std::string Describe() const override;
+};
+
+// LATERAL that could not be decorrelated: for each row of children[0], the right
+// side runs with `parameters` holding that row's values of `parameter_bindings`.
+// The right side is children[1] (a plan reading the parameters through
+// MakeLateralParameter expressions), or, when `function` is set, a table function
+// called with `function_args` (over children[0]'s columns) per row. Outputs the
+// left columns, then the right ones; kLeft pads rows without a match with NULLs.
+struct LogicalLateralJoin : LogicalOperator {
+  LogicalLateralJoin(JoinType type, LogicalPtr left, LogicalPtr right);
+  JoinType type;
+  std::vector<ColumnBinding> parameter_bindings;
+  std::shared_ptr<LateralParameters> parameters;
+  const TableFunction* function = nullptr;
+  std::vector<ExprPtr> function_args;
+  uint32_t function_table_index = 0;
+  std::vector<LogicalType> function_types;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;

@@ -4,8 +4,13 @@
 #include "exec/expression_evaluator.h"
 #include "exec/operators/filter_projection.h"
 #include "exec/operators/hash_aggregate.h"
+#include "exec/operators/grouping_sets_aggregate.h"
+#include "function/ordered_aggregate.h"
 #include "exec/operators/join.h"
+#include "exec/operators/lateral_join.h"
 #include "exec/operators/limit.h"
+#include "exec/operators/recursive_cte.h"
+#include "exec/operators/result_collector.h"
 #include "exec/operators/sort.h"
 #include "exec/operators/table_function_scan.h"
 #include "exec/operators/table_scan.h"
@@ -95,6 +100,40 @@ PhysicalPtr ProjectTo(PhysicalPtr child, const std::vector<ColumnBinding>& bindi
   return node;
 }
 
+// WITH RECURSIVE: the non-recursive term feeds the node; the recursive term runs
+// under a collector of its own, again and again.
+PhysicalPtr PlanRecursiveCte(PhysicalPlanner& planner, LogicalRecursiveCte& op) {
+  auto node = std::make_unique<RecursiveCteNode>(op.name, op.types, op.union_all, op.working_table);
+  node->children.push_back(planner.Plan(*op.children[0]));
+  auto recursive = std::make_unique<ResultCollectorNode>(op.types);
+  recursive->children.push_back(planner.Plan(*op.children[1]));
+  node->children.push_back(std::move(recursive));
+  return node;
+}
+
+PhysicalPtr PlanLateralJoin(PhysicalPlanner& planner, LogicalLateralJoin& op) {
+  const auto left_bindings = op.children[0]->Bindings();
+  std::vector<uint32_t> parameter_columns;
+  for (const auto& binding : op.parameter_bindings) {
+    ColumnRefExpr ref(TypeId::kNull, binding, "");
+    parameter_columns.push_back(ResolveColumns(ref, left_bindings)->As<ColumnRefExpr>().index);
+  }
+  LateralJoinNode::FunctionCall call;
+  call.function = op.function;
+  call.types = op.function_types;
+  for (const auto& arg : op.function_args) call.args.push_back(ResolveColumns(*arg, left_bindings));
+  std::vector<LogicalType> right_types = op.function ? op.function_types : op.children[1]->Types();
+  auto node = std::make_unique<LateralJoinNode>(op.type, op.children[0]->Types(), right_types,
+                                                std::move(parameter_columns), op.parameters, std::move(call));
+  node->children.push_back(planner.Plan(*op.children[0]));
+  if (!op.function) {
+    auto right = std::make_unique<ResultCollectorNode>(right_types);
+    right->children.push_back(planner.Plan(*op.children[1]));
+    node->children.push_back(std::move(right));
+  }
+  return node;
+}
+
 }  // namespace
 
 PhysicalPtr PhysicalPlanner::Plan(LogicalOperator& op) {
@@ -174,6 +213,12 @@ PhysicalPtr PhysicalPlanner::Plan(LogicalOperator& op) {
       for (auto& child : op.children) node->children.push_back(Plan(*child));
       break;
     }
+    case LogicalKind::kRecursiveCte:
+      node = PlanRecursiveCte(*this, op.As<LogicalRecursiveCte>());
+      break;
+    case LogicalKind::kLateralJoin:
+      node = PlanLateralJoin(*this, op.As<LogicalLateralJoin>());
+      break;
   }
   node->estimated_rows = op.estimated_rows;
   return node;
@@ -210,14 +255,32 @@ PhysicalPtr PhysicalPlanner::PlanAggregate(LogicalAggregate& op) {
   std::vector<uint32_t> keys;
   for (uint32_t i = 0; i < op.groups.size(); ++i) keys.push_back(i);
   std::vector<AggregateSpec> specs;
+  std::vector<GroupingSetsOutput> outputs;  // used with grouping sets or GROUPING()
+  bool has_grouping = !op.grouping_sets.empty();
   for (const auto& aggregate : op.aggregates) {
+    if (aggregate.is_grouping) {
+      has_grouping = true;
+      outputs.push_back({-1, aggregate.grouping_columns});
+      continue;
+    }
+    outputs.push_back({static_cast<int>(specs.size()), {}});
     AggregateSpec spec;
     spec.function = aggregate.distinct ? MakeDistinctAggregate(aggregate.function) : aggregate.function;
+    if (!aggregate.orders.empty()) {
+      std::vector<SortKeySpec> orders;
+      for (const auto& order : aggregate.orders) orders.push_back({0, order.descending, order.nulls_first});
+      spec.function = MakeOrderedAggregate(aggregate.function, static_cast<uint32_t>(aggregate.args.size()),
+                                           std::move(orders));
+    }
     spec.data = aggregate.data;
     spec.result_type = aggregate.type;
     for (const auto& arg : aggregate.args) {
       spec.argument_columns.push_back(static_cast<uint32_t>(inputs.size()));
       inputs.push_back(ResolveColumns(*arg, child_bindings));
+    }
+    for (const auto& order : aggregate.orders) {
+      spec.argument_columns.push_back(static_cast<uint32_t>(inputs.size()));
+      inputs.push_back(ResolveColumns(*order.expr, child_bindings));
     }
     if (aggregate.filter) {
       spec.filter_column = static_cast<int>(inputs.size());
@@ -233,6 +296,14 @@ PhysicalPtr PhysicalPlanner::PlanAggregate(LogicalAggregate& op) {
   } else {
     input = std::make_unique<ProjectionNode>(std::move(inputs));
     input->children.push_back(std::move(child));
+  }
+  if (has_grouping) {
+    std::vector<std::vector<uint32_t>> sets = op.grouping_sets;
+    if (sets.empty()) sets.push_back(keys);
+    auto node = std::make_unique<GroupingSetsAggregateNode>(input_types, std::move(keys), std::move(sets),
+                                                            std::move(specs), std::move(outputs), op.Types());
+    node->children.push_back(std::move(input));
+    return node;
   }
   auto node = std::make_unique<HashAggregateNode>(input_types, std::move(keys), std::move(specs));
   node->children.push_back(std::move(input));
