@@ -3,9 +3,9 @@
 // nothing; a NULL value skips the row, delimiter included; no values give NULL.
 //
 // Order: values are concatenated in the order update() sees them, and partial states
-// in the order combine() merges them. ORDER BY inside the call is not supported yet
-// (the binder rejects it), so, as in PostgreSQL without ORDER BY, the order is that
-// of the input and unspecified under parallel execution.
+// in the order combine() merges them: without ORDER BY in the call, as in PostgreSQL,
+// the order is the input's and unspecified under parallel execution. With ORDER BY,
+// the ordered-aggregate wrapper (function/ordered_aggregate.h) feeds values in order.
 #include <memory>
 #include <string>
 
