@@ -40,6 +40,7 @@ inline constexpr SqlState kFeatureNotSupported{{'0', 'A', '0', '0', '0'}};
 inline constexpr SqlState kOutOfMemory{{'5', '3', '2', '0', '0'}};
 inline constexpr SqlState kQueryCanceled{{'5', '7', '0', '1', '4'}};
 inline constexpr SqlState kIoError{{'5', '8', '0', '3', '0'}};
+inline constexpr SqlState kUndefinedFile{{'5', '8', 'P', '0', '1'}};
 inline constexpr SqlState kBadCopyFileFormat{{'2', '2', 'P', '0', '4'}};
 inline constexpr SqlState kUndefinedObject{{'4', '2', '7', '0', '4'}};
 inline constexpr SqlState kInvalidColumnReference{{'4', '2', 'P', '1', '0'}};

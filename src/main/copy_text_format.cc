@@ -13,9 +13,6 @@ namespace basin {
 
 namespace {
 
-constexpr size_t kFlushBytes = 1 << 20;
-constexpr SqlState kUndefinedFile{{'5', '8', 'P', '0', '1'}};
-
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -179,13 +176,7 @@ bool CopyTextReader::ReadBatch(Batch& batch) {
 
 CopyTextWriter::CopyTextWriter(const std::string& path, CopyTextFormat format,
                                const std::vector<std::string>& names)
-    : path_(path), format_(std::move(format)) {
-  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd_ < 0) {
-    const int error = errno;
-    throw Error(error == ENOENT ? kUndefinedFile : sqlstate::kIoError,
-                "could not open file \"" + path + "\" for writing: " + std::strerror(error));
-  }
+    : file_(path), format_(std::move(format)) {
   if (format_.header) {
     for (size_t i = 0; i < names.size(); ++i) {
       if (i > 0) buffer_.push_back(format_.delimiter);
@@ -195,15 +186,7 @@ CopyTextWriter::CopyTextWriter(const std::string& path, CopyTextFormat format,
   }
 }
 
-CopyTextWriter::~CopyTextWriter() {
-  if (fd_ < 0) return;
-  try {
-    Flush();
-  } catch (const Error&) {
-    // Close() reports write errors; a destructor must not throw.
-  }
-  ::close(fd_);
-}
+CopyTextWriter::~CopyTextWriter() = default;
 
 void CopyTextWriter::AppendEscaped(std::string_view text) {
   for (const char c : text) {
@@ -246,35 +229,11 @@ void CopyTextWriter::WriteBatch(const Batch& batch) {
       }
     }
     buffer_.push_back('\n');
-    if (buffer_.size() >= kFlushBytes) Flush();
+    file_.MaybeFlush();
   }
   rows_written_ += batch.size;
 }
 
-void CopyTextWriter::Flush() {
-  size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t wrote = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
-    if (wrote < 0) {
-      if (errno == EINTR) continue;
-      const int error = errno;
-      buffer_.clear();
-      throw Error(sqlstate::kIoError,
-                  "could not write to file \"" + path_ + "\": " + std::strerror(error));
-    }
-    done += static_cast<size_t>(wrote);
-  }
-  buffer_.clear();
-}
-
-void CopyTextWriter::Close() {
-  if (fd_ < 0) return;
-  Flush();
-  const int fd = fd_;
-  fd_ = -1;
-  if (::close(fd) != 0) {
-    throw Error(sqlstate::kIoError, "could not close file \"" + path_ + "\": " + std::strerror(errno));
-  }
-}
+void CopyTextWriter::Close() { file_.Close(); }
 
 }  // namespace basin

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/batch.h"
+#include "common/file_writer.h"
 #include "common/error.h"
 
 namespace basin {
@@ -67,12 +68,10 @@ class CopyTextWriter {
 
  private:
   void AppendEscaped(std::string_view text);
-  void Flush();
 
-  std::string path_;
+  FileWriter file_;
+  std::string& buffer_ = file_.buffer();  // where rows are formatted
   CopyTextFormat format_;
-  int fd_ = -1;
-  std::string buffer_;
   uint64_t rows_written_ = 0;
 };
 

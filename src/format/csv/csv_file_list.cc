@@ -13,7 +13,6 @@ namespace basin {
 
 namespace {
 
-constexpr SqlState kUndefinedFile{{'5', '8', 'P', '0', '1'}};
 
 bool HasWildcard(const std::string& text) { return text.find_first_of("*?[") != std::string::npos; }
 
@@ -90,7 +89,7 @@ std::vector<std::string> ExpandCsvFilePatterns(const std::vector<std::string>& p
     });
     std::sort(matches.begin(), matches.end());
     if (matches.empty()) {
-      throw Error(kUndefinedFile,
+      throw Error(sqlstate::kUndefinedFile,
                   error_context + ": no files found that match the pattern \"" + pattern + "\"");
     }
     for (std::string& match : matches) {

@@ -14,7 +14,6 @@ namespace basin {
 
 namespace {
 
-constexpr SqlState kUndefinedFile{{'5', '8', 'P', '0', '1'}};
 
 // Owns a file descriptor.
 class FileInput final : public CsvInput {
@@ -73,7 +72,7 @@ std::unique_ptr<CsvInput> OpenCsvFile(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
-    throw Error(error == ENOENT ? kUndefinedFile : sqlstate::kIoError,
+    throw Error(error == ENOENT ? sqlstate::kUndefinedFile : sqlstate::kIoError,
                 "could not open file \"" + path + "\" for reading: " + std::strerror(error));
   }
   struct stat info {};

@@ -12,28 +12,13 @@
 
 namespace basin {
 
-namespace {
-
-constexpr SqlState kUndefinedFile{{'5', '8', 'P', '0', '1'}};
-// Writes happen in chunks of this size: big enough to make syscalls rare.
-constexpr size_t kFlushBytes = 1 << 20;
-
-}  // namespace
-
 CsvWriter::CsvWriter(const std::string& path, CsvWriterOptions options,
                      std::vector<std::string> column_names)
-    : path_(path), options_(options), column_names_(std::move(column_names)) {
-  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd_ < 0) {
-    const int error = errno;
-    throw Error(error == ENOENT ? kUndefinedFile : sqlstate::kIoError,
-                "could not open file \"" + path + "\" for writing: " + std::strerror(error));
-  }
+    : file_(path), options_(options), column_names_(std::move(column_names)) {
   needs_quote_[static_cast<uint8_t>(options_.delimiter)] = true;
   needs_quote_[static_cast<uint8_t>(options_.quote)] = true;
   needs_quote_['\r'] = true;
   needs_quote_['\n'] = true;
-  buffer_.reserve(kFlushBytes + 64 * 1024);
   if (options_.header) {
     for (size_t i = 0; i < column_names_.size(); ++i) {
       if (i > 0) buffer_.push_back(options_.delimiter);
@@ -43,15 +28,7 @@ CsvWriter::CsvWriter(const std::string& path, CsvWriterOptions options,
   }
 }
 
-CsvWriter::~CsvWriter() {
-  if (fd_ < 0) return;
-  try {
-    Flush();
-  } catch (const Error&) {
-    // Destructors must not throw; Close() is the way to see write errors.
-  }
-  ::close(fd_);
-}
+CsvWriter::~CsvWriter() = default;
 
 void CsvWriter::WriteField(std::string_view text, bool force_quote) {
   bool quote = force_quote || text == options_.null_string || text == "\\.";
@@ -96,40 +73,11 @@ void CsvWriter::WriteBatch(const Batch& batch) {
                  c < options_.force_quote.size() && options_.force_quote[c]);
     }
     buffer_.push_back('\n');
-    FlushIfFull();
+    file_.MaybeFlush();
   }
   rows_written_ += batch.size;
 }
 
-void CsvWriter::FlushIfFull() {
-  if (buffer_.size() >= kFlushBytes) Flush();
-}
-
-void CsvWriter::Flush() {
-  size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t wrote = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
-    if (wrote < 0) {
-      if (errno == EINTR) continue;
-      const int error = errno;
-      buffer_.clear();
-      throw Error(sqlstate::kIoError,
-                  "could not write to file \"" + path_ + "\": " + std::strerror(error));
-    }
-    done += static_cast<size_t>(wrote);
-  }
-  buffer_.clear();
-}
-
-void CsvWriter::Close() {
-  if (fd_ < 0) return;
-  Flush();
-  const int fd = fd_;
-  fd_ = -1;
-  if (::close(fd) != 0) {
-    throw Error(sqlstate::kIoError,
-                "could not close file \"" + path_ + "\": " + std::strerror(errno));
-  }
-}
+void CsvWriter::Close() { file_.Close(); }
 
 }  // namespace basin

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/batch.h"
+#include "common/file_writer.h"
 
 namespace basin {
 
@@ -42,14 +43,11 @@ class CsvWriter {
 
  private:
   void WriteField(std::string_view text, bool force_quote = false);
-  void FlushIfFull();
-  void Flush();
 
-  std::string path_;
+  FileWriter file_;
+  std::string& buffer_ = file_.buffer();  // where rows are formatted
   CsvWriterOptions options_;
   std::vector<std::string> column_names_;
-  int fd_ = -1;
-  std::string buffer_;
   std::array<bool, 256> needs_quote_{};
   uint64_t rows_written_ = 0;
 };
