@@ -39,6 +39,12 @@ inline uint64_t HashBytes(const char* data, size_t length) {
 template <class T>
 uint64_t HashValue(const T& value) {
   if constexpr (std::is_same_v<T, StringRef>) {
+    if (value.IsInline()) {
+      // Inline strings are zero padded, so equal strings have equal 16 bytes.
+      uint64_t words[2];
+      std::memcpy(words, &value, sizeof(words));
+      return Mix(words[0] ^ Mix(words[1] + 0x9E3779B97F4A7C15ULL));
+    }
     return HashBytes(value.data(), value.size());
   } else if constexpr (std::is_same_v<T, Interval>) {
     const int128_t key = IntervalSortKey(value);

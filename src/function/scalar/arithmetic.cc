@@ -152,7 +152,8 @@ int128_t RoundedDivide(int128_t dividend, int128_t divisor) {
   return quotient;
 }
 
-int128_t DecimalOp(ArithmeticOp op, const DecimalOpData& data, int128_t a, int128_t b) {
+template <ArithmeticOp op>
+int128_t DecimalOp(const DecimalOpData& data, int128_t a, int128_t b) {
   int128_t result = 0;
   switch (op) {
     case ArithmeticOp::kAdd:
@@ -196,9 +197,8 @@ int128_t DecimalAt(const Vector& vector, uint32_t row) {
   }
 }
 
-template <class Left, class Right, class Out>
-void DecimalLoop(ArithmeticOp op, const DecimalOpData& data, const Vector& left, const Vector& right, uint32_t count,
-                 Vector& result) {
+template <class Left, class Right, class Out, ArithmeticOp op>
+void DecimalLoop(const DecimalOpData& data, const Vector& left, const Vector& right, uint32_t count, Vector& result) {
   Out* out = result.data<Out>();
   const bool all_valid = left.validity().AllValid() && right.validity().AllValid();
   for (uint32_t row = 0; row < count; ++row) {
@@ -206,7 +206,7 @@ void DecimalLoop(ArithmeticOp op, const DecimalOpData& data, const Vector& left,
       result.SetNull(row);
       continue;
     }
-    out[row] = static_cast<Out>(DecimalOp(op, data, DecimalAt<Left>(left, row), DecimalAt<Right>(right, row)));
+    out[row] = static_cast<Out>(DecimalOp<op>(data, DecimalAt<Left>(left, row), DecimalAt<Right>(right, row)));
   }
 }
 
@@ -276,14 +276,28 @@ void AddDecimalOperator(FunctionRegistry& registry, ArithmeticOp op) {
     const bool wide_left = args[0]->type().IsWideDecimal();
     const bool wide_right = args[1]->type().IsWideDecimal();
     const bool wide_result = result.type().IsWideDecimal();
-    if (!wide_left && !wide_right && !wide_result) {
-      DecimalLoop<int64_t, int64_t, int64_t>(op, op_data, *args[0], *args[1], count, result);
-    } else if (!wide_left && !wide_right) {
-      DecimalLoop<int64_t, int64_t, int128_t>(op, op_data, *args[0], *args[1], count, result);
-    } else if (!wide_result) {
-      DecimalLoop<int128_t, int128_t, int64_t>(op, op_data, *args[0], *args[1], count, result);
-    } else {
-      DecimalLoop<int128_t, int128_t, int128_t>(op, op_data, *args[0], *args[1], count, result);
+    auto run = [&]<ArithmeticOp kOp>() {
+      if (!wide_left && !wide_right && !wide_result) {
+        DecimalLoop<int64_t, int64_t, int64_t, kOp>(op_data, *args[0], *args[1], count, result);
+      } else if (!wide_left && !wide_right) {
+        DecimalLoop<int64_t, int64_t, int128_t, kOp>(op_data, *args[0], *args[1], count, result);
+      } else if (!wide_result) {
+        DecimalLoop<int128_t, int128_t, int64_t, kOp>(op_data, *args[0], *args[1], count, result);
+      } else {
+        DecimalLoop<int128_t, int128_t, int128_t, kOp>(op_data, *args[0], *args[1], count, result);
+      }
+    };
+    switch (op) {
+      case ArithmeticOp::kAdd:
+        return run.template operator()<ArithmeticOp::kAdd>();
+      case ArithmeticOp::kSubtract:
+        return run.template operator()<ArithmeticOp::kSubtract>();
+      case ArithmeticOp::kMultiply:
+        return run.template operator()<ArithmeticOp::kMultiply>();
+      case ArithmeticOp::kDivide:
+        return run.template operator()<ArithmeticOp::kDivide>();
+      case ArithmeticOp::kModulo:
+        return run.template operator()<ArithmeticOp::kModulo>();
     }
   };
   registry.AddScalar(std::move(function));
