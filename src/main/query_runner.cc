@@ -10,6 +10,7 @@
 #include "sql/optimizer/column_pruning.h"
 #include "sql/optimizer/filter_pushdown.h"
 #include "sql/optimizer/join_order.h"
+#include "sql/optimizer/semi_join_pushdown.h"
 #include "sql/planner/physical_planner.h"
 
 namespace basin {
@@ -23,6 +24,7 @@ namespace {
 
 LogicalPtr Optimize(LogicalPtr plan) {
   plan = PushDownFilters(std::move(plan));
+  plan = PushDownSemiJoins(std::move(plan));
   plan = ReorderJoins(std::move(plan));
   PruneColumns(*plan);
   return plan;
