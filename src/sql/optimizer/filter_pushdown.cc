@@ -36,7 +36,10 @@ LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
   switch (plan->kind) {
     case LogicalKind::kFilter: {
       for (auto& condition : plan->As<LogicalFilter>().conditions) {
-        for (auto& conjunct : SplitAndFactorConjuncts(std::move(condition))) filters.push_back(std::move(conjunct));
+        for (auto& conjunct : SplitAndFactorConjuncts(std::move(condition))) {
+          for (auto& derived : DeriveSingleTableFilters(*conjunct)) filters.push_back(std::move(derived));
+          filters.push_back(std::move(conjunct));
+        }
       }
       return PushDown(std::move(plan->children[0]), std::move(filters));
     }

@@ -77,6 +77,37 @@ std::vector<ExprPtr> SplitAndFactorConjuncts(ExprPtr expr) {
   return result;
 }
 
+std::vector<ExprPtr> DeriveSingleTableFilters(const Expression& expr) {
+  std::vector<ExprPtr> derived;
+  if (expr.kind != ExprKind::kConjunction || expr.As<ConjunctionExpr>().is_and) return derived;
+  const auto& branches = expr.As<ConjunctionExpr>().children;
+  const auto all_tables = ReferencedTables(expr);
+  if (all_tables.size() < 2) return derived;  // already a single-table filter
+  for (uint32_t table : all_tables) {
+    std::vector<ExprPtr> per_branch;
+    for (const auto& branch : branches) {
+      // The conjuncts of this branch that involve `table` and nothing else.
+      std::vector<ExprPtr> own;
+      std::vector<ExprPtr> parts;
+      if (branch->kind == ExprKind::kConjunction && branch->As<ConjunctionExpr>().is_and) {
+        for (const auto& part : branch->As<ConjunctionExpr>().children) parts.push_back(part->Clone());
+      } else {
+        parts.push_back(branch->Clone());
+      }
+      for (auto& part : parts) {
+        const auto tables = ReferencedTables(*part);
+        if (tables.size() == 1 && tables.count(table) == 1) own.push_back(std::move(part));
+      }
+      if (own.empty()) break;  // this branch says nothing about `table` alone
+      per_branch.push_back(CombineConjuncts(std::move(own)));
+    }
+    if (per_branch.size() == branches.size()) {
+      derived.push_back(std::make_unique<ConjunctionExpr>(false, std::move(per_branch)));
+    }
+  }
+  return derived;
+}
+
 ExprPtr CombineConjuncts(std::vector<ExprPtr> conjuncts) {
   if (conjuncts.empty()) return nullptr;
   if (conjuncts.size() == 1) return std::move(conjuncts[0]);

@@ -20,6 +20,12 @@ std::vector<ExprPtr> SplitConjuncts(ExprPtr expr);
 // of an OR out of it: (a AND b) OR (a AND c) gives a, (b OR c). That turns a join
 // condition repeated in each branch (TPC-H Q19) into a hash-join key.
 std::vector<ExprPtr> SplitAndFactorConjuncts(ExprPtr expr);
+// From an OR whose every branch constrains one table on its own, e.g.
+// (n1.name = 'FRANCE' AND n2.name = 'GERMANY') OR (n1.name = 'GERMANY' AND ...),
+// derives a filter on that table alone: n1.name = 'FRANCE' OR n1.name = 'GERMANY'.
+// The OR itself must still be applied; the derived filters only let scans drop rows
+// early. Returns nothing when `expr` is not such an OR.
+std::vector<ExprPtr> DeriveSingleTableFilters(const Expression& expr);
 // AND of `conjuncts` (null when empty).
 ExprPtr CombineConjuncts(std::vector<ExprPtr> conjuncts);
 
