@@ -172,9 +172,7 @@ BoundQuery Binder::BindSetOperation(const ast::SetOperationNode& node) {
     if (!node.all) result.plan = std::make_unique<LogicalDistinct>(std::move(result.plan));
     return result;
   }
-  if (node.all) {
-    throw Error(sqlstate::kFeatureNotSupported, std::string(name) + " ALL is not supported yet", node.span);
-  }
+  if (node.all) return BindSetOperationAll(node, std::move(left), std::move(right), std::move(result));
   // INTERSECT / EXCEPT: distinct left rows with (without) an equal right row, where
   // NULLs compare equal.
   const auto left_bindings = left.plan->Bindings();
@@ -236,6 +234,51 @@ BoundQuery Binder::BindInsertValues(const ast::ValuesNode& node, const std::vect
     result.names.push_back("column" + std::to_string(c + 1));
   }
   result.plan = std::make_unique<LogicalValues>(NewTableIndex(), result.types, std::move(rows));
+  return result;
+}
+
+BoundQuery Binder::BindSetOperationAll(const ast::SetOperationNode& node, BoundQuery left, BoundQuery right,
+                                       BoundQuery result) {
+  // INTERSECT ALL / EXCEPT ALL count copies: number the copies of each row on both
+  // sides (row_number() over a partition of all columns, NULLs equal); the n-th copy
+  // of a left row survives INTERSECT ALL when the right side has an n-th copy too,
+  // and EXCEPT ALL when it has not.
+  const auto left_bindings = left.plan->Bindings();
+  const auto right_bindings = right.plan->Bindings();
+  auto number_copies = [this](BoundQuery& query, const std::vector<ColumnBinding>& bindings) {
+    BoundWindowFunction copy_number;
+    copy_number.kind = WindowFunctionKind::kRowNumber;
+    copy_number.name = "row_number";
+    copy_number.type = TypeId::kBigInt;
+    for (size_t i = 0; i < bindings.size(); ++i) {
+      copy_number.partitions.push_back(std::make_unique<ColumnRefExpr>(query.types[i], bindings[i], query.names[i]));
+    }
+    const uint32_t window_index = NewTableIndex();
+    std::vector<BoundWindowFunction> functions;
+    functions.push_back(std::move(copy_number));
+    query.plan = std::make_unique<LogicalWindow>(window_index, std::move(functions), std::move(query.plan));
+    return ColumnBinding{window_index, 0};
+  };
+  const ColumnBinding left_copy = number_copies(left, left_bindings);
+  const ColumnBinding right_copy = number_copies(right, right_bindings);
+  auto join = std::make_unique<LogicalJoin>(node.op == ast::SetOpKind::kIntersect ? JoinType::kSemi : JoinType::kAnti,
+                                            std::move(left.plan), std::move(right.plan));
+  for (size_t i = 0; i < result.types.size(); ++i) {
+    JoinCondition condition;
+    condition.left = std::make_unique<ColumnRefExpr>(result.types[i], left_bindings[i], left.names[i]);
+    condition.right = std::make_unique<ColumnRefExpr>(result.types[i], right_bindings[i], right.names[i]);
+    condition.op = CompareOp::kNotDistinctFrom;
+    join->conditions.push_back(std::move(condition));
+  }
+  JoinCondition same_copy;
+  same_copy.left = std::make_unique<ColumnRefExpr>(LogicalType(TypeId::kBigInt), left_copy, "copy");
+  same_copy.right = std::make_unique<ColumnRefExpr>(LogicalType(TypeId::kBigInt), right_copy, "copy");
+  join->conditions.push_back(std::move(same_copy));
+  std::vector<ExprPtr> columns;
+  for (size_t i = 0; i < result.types.size(); ++i) {
+    columns.push_back(std::make_unique<ColumnRefExpr>(result.types[i], left_bindings[i], result.names[i]));
+  }
+  result.plan = std::make_unique<LogicalProjection>(NewTableIndex(), std::move(columns), std::move(join));
   return result;
 }
 

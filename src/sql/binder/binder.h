@@ -85,6 +85,9 @@ class Binder {
   BoundQuery BindQueryBody(const ast::QueryNode& query);
   BoundQuery BindSelect(const ast::SelectNode& select);
   BoundQuery BindSetOperation(const ast::SetOperationNode& node);
+  // INTERSECT ALL / EXCEPT ALL of two inputs already cast to `result`'s types.
+  BoundQuery BindSetOperationAll(const ast::SetOperationNode& node, BoundQuery left, BoundQuery right,
+                                 BoundQuery result);
   BoundQuery BindValues(const ast::ValuesNode& node);
   // ORDER BY / LIMIT / OFFSET over the output columns of a set operation or VALUES.
   BoundQuery ApplyModifiers(const ast::QueryNode& node, BoundQuery query);

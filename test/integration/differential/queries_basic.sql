@@ -187,3 +187,8 @@ SELECT dept, count(*) FROM emp WHERE dept <> 2 OR dept IS NULL GROUP BY dept;
 SELECT id FROM emp WHERE dept = 2 AND id IN (SELECT emp_id FROM sales WHERE qty = 2) ORDER BY id;
 SELECT dept, count(*) FROM emp WHERE dept <> 3 OR dept IS NULL GROUP BY dept;
 SELECT id FROM emp WHERE dept = 3 AND id IN (SELECT emp_id FROM sales WHERE qty = 3) ORDER BY id;
+SELECT a FROM pairs INTERSECT ALL SELECT b FROM pairs;
+SELECT a FROM pairs EXCEPT ALL SELECT b FROM pairs;
+SELECT b FROM pairs EXCEPT ALL SELECT a FROM pairs;
+SELECT dept FROM emp EXCEPT ALL SELECT id FROM dept;
+SELECT a, b FROM pairs INTERSECT ALL SELECT b, a FROM pairs;
