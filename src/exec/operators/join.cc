@@ -38,6 +38,7 @@ struct JoinGlobal : GlobalState {
   std::mutex mutex;
   std::vector<Batch> batches;  // the build side
   std::vector<RowRef> refs;    // build row id -> where it is
+  std::vector<uint64_t> first_ids;  // batch -> id of its first row
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> heads;  // bucket -> first row id + 1 (0: empty)
   std::vector<uint32_t> next;   // row id -> next row id + 1 in the bucket
@@ -151,6 +152,7 @@ void JoinNode::Finalize(ExecutionContext&, GlobalState* global) const {
   for (uint32_t b = 0; b < state.batches.size(); ++b) {
     const Batch& batch = state.batches[b];
     HashKeys(batch, build_keys, hashes);
+    state.first_ids.push_back(state.refs.size());
     for (uint32_t row = 0; row < batch.size; ++row) {
       state.refs.push_back({b, row});
       state.hashes.push_back(hashes[row]);
@@ -376,9 +378,7 @@ bool JoinNode::GetData(ExecutionContext&, GlobalState* global, LocalState*, Batc
   for (;;) {
     const size_t index = state.next_unmatched_batch.fetch_add(1);
     if (index >= state.batches.size()) return false;
-    // Row ids of batch `index` are contiguous: batches were numbered in order.
-    uint64_t first_id = 0;
-    for (size_t b = 0; b < index; ++b) first_id += state.batches[b].size;
+    const uint64_t first_id = state.first_ids[index];
     const Batch& batch = state.batches[index];
     std::vector<uint32_t> rows;
     for (uint32_t row = 0; row < batch.size; ++row) {
