@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "function/comparison.h"
+#include "function/aggregate/aggregate_state.h"
 #include "function/decimal_access.h"
 #include "function/function_registry.h"
 
@@ -16,33 +17,6 @@ namespace {
 // Scale of avg() results: numeric division keeps at least 16 fractional digits.
 constexpr uint8_t kAvgScale = 16;
 
-template <class State>
-void InitState(uint8_t* state) {
-  new (state) State();
-}
-
-template <class State>
-State& StateAt(uint8_t* state) {
-  return *std::launder(reinterpret_cast<State*>(state));
-}
-
-// Runs `fold(state, row)` for the valid rows of `input`.
-template <class Fold>
-void ForValidRows(const Vector& input, uint8_t** states, uint32_t count, Fold&& fold) {
-  if (input.is_constant()) {
-    if (!input.IsValid(0)) return;
-    for (uint32_t row = 0; row < count; ++row) fold(states[row], 0);
-    return;
-  }
-  if (input.validity().AllValid()) {
-    for (uint32_t row = 0; row < count; ++row) fold(states[row], row);
-    return;
-  }
-  for (uint32_t row = 0; row < count; ++row) {
-    if (input.validity().IsValid(row)) fold(states[row], row);
-  }
-}
-
 // ---- count ----
 void AddCount(FunctionRegistry& registry) {
   auto make = [](std::vector<LogicalType> arguments) {
@@ -51,21 +25,21 @@ void AddCount(FunctionRegistry& registry) {
     function.arguments = std::move(arguments);
     function.return_type = TypeId::kBigInt;
     function.state_size = sizeof(int64_t);
-    function.initialize = InitState<int64_t>;
+    function.initialize = aggregate_state::Init<int64_t>;
     const bool star = function.arguments.empty();
     function.update = [star](const std::vector<const Vector*>& args, uint8_t** states,
                              uint32_t count, const FunctionData*) {
       if (star) {
-        for (uint32_t row = 0; row < count; ++row) ++StateAt<int64_t>(states[row]);
+        for (uint32_t row = 0; row < count; ++row) ++aggregate_state::At<int64_t>(states[row]);
         return;
       }
-      ForValidRows(*args[0], states, count, [](uint8_t* state, uint32_t) { ++StateAt<int64_t>(state); });
+      aggregate_state::ForValidRows(*args[0], states, count, [](uint8_t* state, uint32_t) { ++aggregate_state::At<int64_t>(state); });
     };
     function.combine = [](const uint8_t* source, uint8_t* target, const FunctionData*) {
-      StateAt<int64_t>(target) += StateAt<int64_t>(const_cast<uint8_t*>(source));
+      aggregate_state::At<int64_t>(target) += aggregate_state::At<int64_t>(const_cast<uint8_t*>(source));
     };
     function.finalize = [](uint8_t** states, uint32_t count, Vector& result, const FunctionData*) {
-      for (uint32_t row = 0; row < count; ++row) result.data<int64_t>()[row] = StateAt<int64_t>(states[row]);
+      for (uint32_t row = 0; row < count; ++row) result.data<int64_t>()[row] = aggregate_state::At<int64_t>(states[row]);
     };
     return function;
   };
@@ -101,7 +75,7 @@ void AddExactSumAndAvg(FunctionRegistry& registry, LogicalType input, bool is_av
   function.name = is_avg ? "avg" : "sum";
   function.arguments = {input};
   function.state_size = sizeof(ExactSumState);
-  function.initialize = InitState<ExactSumState>;
+  function.initialize = aggregate_state::Init<ExactSumState>;
   function.bind = [is_avg](std::vector<LogicalType>& types, LogicalType& return_type) {
     const LogicalType& type = types[0];
     auto data = std::make_unique<AvgData>();
@@ -120,8 +94,8 @@ void AddExactSumAndAvg(FunctionRegistry& registry, LogicalType input, bool is_av
   function.update = [](const std::vector<const Vector*>& args, uint8_t** states, uint32_t count,
                        const FunctionData*) {
     const Vector& values = *args[0];
-    ForValidRows(values, states, count, [&values](uint8_t* state, uint32_t row) {
-      auto& sum = StateAt<ExactSumState>(state);
+    aggregate_state::ForValidRows(values, states, count, [&values](uint8_t* state, uint32_t row) {
+      auto& sum = aggregate_state::At<ExactSumState>(state);
       if (__builtin_add_overflow(sum.sum, ReadExact(values, row), &sum.sum)) {
         throw Error(sqlstate::kNumericOutOfRange, "numeric field overflow in sum");
       }
@@ -129,8 +103,8 @@ void AddExactSumAndAvg(FunctionRegistry& registry, LogicalType input, bool is_av
     });
   };
   function.combine = [](const uint8_t* source, uint8_t* target, const FunctionData*) {
-    const auto& from = StateAt<ExactSumState>(const_cast<uint8_t*>(source));
-    auto& to = StateAt<ExactSumState>(target);
+    const auto& from = aggregate_state::At<ExactSumState>(const_cast<uint8_t*>(source));
+    auto& to = aggregate_state::At<ExactSumState>(target);
     if (__builtin_add_overflow(to.sum, from.sum, &to.sum)) {
       throw Error(sqlstate::kNumericOutOfRange, "numeric field overflow in sum");
     }
@@ -140,7 +114,7 @@ void AddExactSumAndAvg(FunctionRegistry& registry, LogicalType input, bool is_av
                                const FunctionData* data) {
     const auto& avg_data = static_cast<const AvgData&>(*data);
     for (uint32_t row = 0; row < count; ++row) {
-      const auto& state = StateAt<ExactSumState>(states[row]);
+      const auto& state = aggregate_state::At<ExactSumState>(states[row]);
       if (state.count == 0) {
         result.SetNull(row);
         continue;
@@ -183,25 +157,25 @@ void AddFloatSumAndAvg(FunctionRegistry& registry, TypeId input, bool is_avg) {
   function.arguments = {input};
   function.return_type = is_avg ? TypeId::kDouble : input;
   function.state_size = sizeof(FloatSumState);
-  function.initialize = InitState<FloatSumState>;
+  function.initialize = aggregate_state::Init<FloatSumState>;
   function.update = [](const std::vector<const Vector*>& args, uint8_t** states, uint32_t count,
                        const FunctionData*) {
     const T* values = args[0]->data<T>();
-    ForValidRows(*args[0], states, count, [values](uint8_t* state, uint32_t row) {
-      auto& sum = StateAt<FloatSumState>(state);
+    aggregate_state::ForValidRows(*args[0], states, count, [values](uint8_t* state, uint32_t row) {
+      auto& sum = aggregate_state::At<FloatSumState>(state);
       sum.sum += values[row];
       ++sum.count;
     });
   };
   function.combine = [](const uint8_t* source, uint8_t* target, const FunctionData*) {
-    const auto& from = StateAt<FloatSumState>(const_cast<uint8_t*>(source));
-    auto& to = StateAt<FloatSumState>(target);
+    const auto& from = aggregate_state::At<FloatSumState>(const_cast<uint8_t*>(source));
+    auto& to = aggregate_state::At<FloatSumState>(target);
     to.sum += from.sum;
     to.count += from.count;
   };
   function.finalize = [is_avg](uint8_t** states, uint32_t count, Vector& result, const FunctionData*) {
     for (uint32_t row = 0; row < count; ++row) {
-      const auto& state = StateAt<FloatSumState>(states[row]);
+      const auto& state = aggregate_state::At<FloatSumState>(states[row]);
       if (state.count == 0) {
         result.SetNull(row);
       } else if (is_avg) {
@@ -238,7 +212,7 @@ void AddFixedExtreme(FunctionRegistry& registry, LogicalType type, bool is_max) 
   function.arguments = {type};
   function.return_type = type;
   function.state_size = sizeof(ExtremeState<T>);
-  function.initialize = InitState<ExtremeState<T>>;
+  function.initialize = aggregate_state::Init<ExtremeState<T>>;
   auto fold = [is_max](ExtremeState<T>& state, const T& value) {
     if (!state.has_value || (CompareForExtreme(value, state.value) > 0) == is_max) {
       if (!state.has_value || CompareForExtreme(value, state.value) != 0) state.value = value;
@@ -248,17 +222,17 @@ void AddFixedExtreme(FunctionRegistry& registry, LogicalType type, bool is_max) 
   function.update = [fold](const std::vector<const Vector*>& args, uint8_t** states, uint32_t count,
                            const FunctionData*) {
     const T* values = args[0]->data<T>();
-    ForValidRows(*args[0], states, count, [&](uint8_t* state, uint32_t row) {
-      fold(StateAt<ExtremeState<T>>(state), values[row]);
+    aggregate_state::ForValidRows(*args[0], states, count, [&](uint8_t* state, uint32_t row) {
+      fold(aggregate_state::At<ExtremeState<T>>(state), values[row]);
     });
   };
   function.combine = [fold](const uint8_t* source, uint8_t* target, const FunctionData*) {
-    const auto& from = StateAt<ExtremeState<T>>(const_cast<uint8_t*>(source));
-    if (from.has_value) fold(StateAt<ExtremeState<T>>(target), from.value);
+    const auto& from = aggregate_state::At<ExtremeState<T>>(const_cast<uint8_t*>(source));
+    if (from.has_value) fold(aggregate_state::At<ExtremeState<T>>(target), from.value);
   };
   function.finalize = [](uint8_t** states, uint32_t count, Vector& result, const FunctionData*) {
     for (uint32_t row = 0; row < count; ++row) {
-      const auto& state = StateAt<ExtremeState<T>>(states[row]);
+      const auto& state = aggregate_state::At<ExtremeState<T>>(states[row]);
       if (state.has_value) {
         result.data<T>()[row] = state.value;
       } else {
@@ -281,24 +255,24 @@ void AddDecimalExtreme(FunctionRegistry& registry, bool is_max) {
     return std::unique_ptr<FunctionData>();
   };
   function.state_size = sizeof(State);
-  function.initialize = InitState<State>;
+  function.initialize = aggregate_state::Init<State>;
   auto fold = [is_max](State& state, int128_t value) {
     if (!state.has_value || (is_max ? value > state.value : value < state.value)) state.value = value;
     state.has_value = true;
   };
   function.update = [fold](const std::vector<const Vector*>& args, uint8_t** states, uint32_t count,
                            const FunctionData*) {
-    ForValidRows(*args[0], states, count, [&](uint8_t* state, uint32_t row) {
-      fold(StateAt<State>(state), ReadDecimal(*args[0], row));
+    aggregate_state::ForValidRows(*args[0], states, count, [&](uint8_t* state, uint32_t row) {
+      fold(aggregate_state::At<State>(state), ReadDecimal(*args[0], row));
     });
   };
   function.combine = [fold](const uint8_t* source, uint8_t* target, const FunctionData*) {
-    const auto& from = StateAt<State>(const_cast<uint8_t*>(source));
-    if (from.has_value) fold(StateAt<State>(target), from.value);
+    const auto& from = aggregate_state::At<State>(const_cast<uint8_t*>(source));
+    if (from.has_value) fold(aggregate_state::At<State>(target), from.value);
   };
   function.finalize = [](uint8_t** states, uint32_t count, Vector& result, const FunctionData*) {
     for (uint32_t row = 0; row < count; ++row) {
-      const auto& state = StateAt<State>(states[row]);
+      const auto& state = aggregate_state::At<State>(states[row]);
       if (state.has_value) {
         WriteDecimal(result, row, state.value);
       } else {
@@ -320,7 +294,7 @@ void AddStringExtreme(FunctionRegistry& registry, bool is_max) {
   function.arguments = {TypeId::kVarchar};
   function.return_type = TypeId::kVarchar;
   function.state_size = sizeof(StringExtremeState);
-  function.initialize = InitState<StringExtremeState>;
+  function.initialize = aggregate_state::Init<StringExtremeState>;
   auto fold = [is_max](StringExtremeState& state, std::string_view value) {
     if (state.value == nullptr) {
       state.value = new std::string(value);  // freed by destroy
@@ -332,17 +306,17 @@ void AddStringExtreme(FunctionRegistry& registry, bool is_max) {
   function.update = [fold](const std::vector<const Vector*>& args, uint8_t** states, uint32_t count,
                            const FunctionData*) {
     const StringRef* values = args[0]->data<StringRef>();
-    ForValidRows(*args[0], states, count, [&](uint8_t* state, uint32_t row) {
-      fold(StateAt<StringExtremeState>(state), values[row].view());
+    aggregate_state::ForValidRows(*args[0], states, count, [&](uint8_t* state, uint32_t row) {
+      fold(aggregate_state::At<StringExtremeState>(state), values[row].view());
     });
   };
   function.combine = [fold](const uint8_t* source, uint8_t* target, const FunctionData*) {
-    const auto& from = StateAt<StringExtremeState>(const_cast<uint8_t*>(source));
-    if (from.value != nullptr) fold(StateAt<StringExtremeState>(target), *from.value);
+    const auto& from = aggregate_state::At<StringExtremeState>(const_cast<uint8_t*>(source));
+    if (from.value != nullptr) fold(aggregate_state::At<StringExtremeState>(target), *from.value);
   };
   function.finalize = [](uint8_t** states, uint32_t count, Vector& result, const FunctionData*) {
     for (uint32_t row = 0; row < count; ++row) {
-      const auto& state = StateAt<StringExtremeState>(states[row]);
+      const auto& state = aggregate_state::At<StringExtremeState>(states[row]);
       if (state.value != nullptr) {
         result.data<StringRef>()[row] = result.AddString(*state.value);
       } else {
@@ -351,8 +325,8 @@ void AddStringExtreme(FunctionRegistry& registry, bool is_max) {
     }
   };
   function.destroy = [](uint8_t* state) {
-    delete StateAt<StringExtremeState>(state).value;
-    StateAt<StringExtremeState>(state).value = nullptr;
+    delete aggregate_state::At<StringExtremeState>(state).value;
+    aggregate_state::At<StringExtremeState>(state).value = nullptr;
   };
   registry.AddAggregate(std::move(function));
 }
