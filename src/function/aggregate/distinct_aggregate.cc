@@ -8,6 +8,7 @@
 #include "common/batch.h"
 #include "common/value.h"
 #include "exec/sort_key.h"
+#include "function/aggregate/replay_state.h"
 
 namespace basin {
 
@@ -57,10 +58,8 @@ std::shared_ptr<const AggregateFunction> MakeDistinctAggregate(std::shared_ptr<c
     for (auto& [key, value] : from.set->values) to.set->values.emplace(key, value);
   };
   function->finalize = [inner](uint8_t** states, uint32_t count, Vector& result, const FunctionData* data) {
-    std::vector<uint8_t> inner_state(inner->state_size + 16);
-    uint8_t* aligned = inner_state.data() + (16 - reinterpret_cast<uintptr_t>(inner_state.data()) % 16) % 16;
     for (uint32_t row = 0; row < count; ++row) {
-      inner->initialize(aligned);
+      ReplayState replay(*inner);
       DistinctState& state = StateAt(states[row]);
       if (state.set != nullptr && !state.set->values.empty()) {
         const LogicalType type = state.set->values.begin()->second.type();
@@ -70,17 +69,12 @@ std::shared_ptr<const AggregateFunction> MakeDistinctAggregate(std::shared_ptr<c
         while (fed < total) {
           const uint32_t chunk = std::min<uint32_t>(kBatchSize, total - fed);
           Vector values(type, chunk);
-          std::vector<uint8_t*> targets(chunk, aligned);
           for (uint32_t i = 0; i < chunk; ++i, ++it) values.SetValue(i, it->second);
-          inner->update({&values}, targets.data(), chunk, data);
+          replay.Update({&values}, chunk, data);
           fed += chunk;
         }
       }
-      uint8_t* pointer = aligned;
-      Vector single(result.type(), 1);
-      inner->finalize(&pointer, 1, single, data);
-      CopyRows(single, nullptr, 1, result, row);
-      if (inner->destroy) inner->destroy(aligned);
+      replay.FinalizeInto(result, row, data);
     }
   };
   function->destroy = [](uint8_t* state) {

@@ -6,6 +6,7 @@
 
 #include "common/batch.h"
 #include "common/value.h"
+#include "function/aggregate/replay_state.h"
 
 namespace basin {
 
@@ -71,10 +72,8 @@ std::shared_ptr<const AggregateFunction> MakeOrderedAggregate(std::shared_ptr<co
     from.rows->rows.clear();
   };
   function->finalize = [inner, num_args](uint8_t** states, uint32_t count, Vector& result, const FunctionData* data) {
-    std::vector<uint8_t> inner_state(inner->state_size + 16);
-    uint8_t* aligned = inner_state.data() + (16 - reinterpret_cast<uintptr_t>(inner_state.data()) % 16) % 16;
     for (uint32_t row = 0; row < count; ++row) {
-      inner->initialize(aligned);
+      ReplayState replay(*inner);
       OrderedState& state = StateAt(states[row]);
       if (state.rows != nullptr) {
         auto& rows = state.rows->rows;
@@ -91,16 +90,11 @@ std::shared_ptr<const AggregateFunction> MakeOrderedAggregate(std::shared_ptr<co
             for (uint32_t a = 0; a < num_args; ++a) columns[a].SetValue(i, rows[fed + i].values[a]);
           }
           for (const auto& column : columns) pointers.push_back(&column);
-          std::vector<uint8_t*> targets(chunk, aligned);
-          inner->update(pointers, targets.data(), chunk, data);
+          replay.Update(pointers, chunk, data);
           fed += chunk;
         }
       }
-      uint8_t* pointer = aligned;
-      Vector single(result.type(), 1);
-      inner->finalize(&pointer, 1, single, data);
-      CopyRows(single, nullptr, 1, result, row);
-      if (inner->destroy) inner->destroy(aligned);
+      replay.FinalizeInto(result, row, data);
     }
   };
   function->destroy = [](uint8_t* state) {
