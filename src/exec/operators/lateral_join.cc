@@ -166,7 +166,10 @@ void LateralJoinNode::Finalize(ExecutionContext& ctx, GlobalState* global) const
         append(left, row, &right, right.size);
         matched += right.size;
       }
-      if (matched == 0 && type_ == JoinType::kLeft) append(left, row, nullptr, 1);
+      if (type_ == JoinType::kSingle && matched > 1) {
+        throw Error(sqlstate::kCardinalityViolation, "more than one row returned by a subquery used as an expression");
+      }
+      if (matched == 0 && (type_ == JoinType::kLeft || type_ == JoinType::kSingle)) append(left, row, nullptr, 1);
     }
   }
   flush();

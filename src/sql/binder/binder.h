@@ -143,6 +143,9 @@ class Binder {
   // WHERE conjuncts that are [NOT] EXISTS / IN become semi and anti joins.
   bool TryPlanFilterSubquery(ExprPtr& conjunct, LogicalPtr& root);
   ExprPtr PlanSubquery(BoundSubqueryExpr& subquery, LogicalPtr& root, bool as_filter);
+  // Correlated scalar and EXISTS subqueries whose correlation cannot be pulled up run
+  // once per outer row (a lateral join).
+  ExprPtr PlanSubqueryPerRow(BoundSubqueryExpr& subquery, LogicalPtr plan, LogicalPtr& root);
 
   // ---- GROUP BY (bind_query.cc) ----
   // Replaces sub-expressions equal to a group expression by a reference to it, then

@@ -161,6 +161,53 @@ bool PlanHasOuterReference(const LogicalOperator& node) {
   return found;
 }
 
+// Whether PullUpCorrelation can move every outer reference of `node` up (it
+// throws otherwise, after changing the plan): lets callers pick another strategy
+// first.
+bool CanPullUp(const LogicalOperator& node, bool below_aggregate) {
+  switch (node.kind) {
+    case LogicalKind::kFilter: {
+      for (const auto& condition : node.As<LogicalFilter>().conditions) {
+        if (!HasOuterReference(*condition) || !below_aggregate) continue;
+        if (condition->kind != ExprKind::kComparison || condition->As<ComparisonExpr>().op != CompareOp::kEq) return false;
+        const auto& comparison = condition->As<ComparisonExpr>();
+        if (HasOuterReference(*comparison.left) == HasOuterReference(*comparison.right)) return false;
+      }
+      return CanPullUp(*node.children[0], below_aggregate);
+    }
+    case LogicalKind::kProjection:
+      for (const auto& expr : node.As<LogicalProjection>().expressions) {
+        if (HasOuterReference(*expr)) return false;
+      }
+      return CanPullUp(*node.children[0], below_aggregate);
+    case LogicalKind::kAggregate:
+      for (const auto& group : node.As<LogicalAggregate>().groups) {
+        if (HasOuterReference(*group)) return false;
+      }
+      for (const auto& aggregate : node.As<LogicalAggregate>().aggregates) {
+        for (const auto& arg : aggregate.args) {
+          if (HasOuterReference(*arg)) return false;
+        }
+        if (aggregate.filter && HasOuterReference(*aggregate.filter)) return false;
+      }
+      return CanPullUp(*node.children[0], true);
+    case LogicalKind::kJoin: {
+      const auto& join = node.As<LogicalJoin>();
+      if (join.residual && HasOuterReference(*join.residual)) return false;
+      for (const auto& condition : join.conditions) {
+        if (HasOuterReference(*condition.left) || HasOuterReference(*condition.right)) return false;
+      }
+      if (!CanPullUp(*node.children[0], below_aggregate)) return false;
+      return join.type == JoinType::kInner ? CanPullUp(*node.children[1], below_aggregate)
+                                           : !PlanHasOuterReference(*node.children[1]);
+    }
+    case LogicalKind::kOrder:
+      return CanPullUp(*node.children[0], below_aggregate);
+    default:
+      return !PlanHasOuterReference(node);
+  }
+}
+
 // Outer references one level up become references of this level.
 void LowerDepth(Expression& expr) {
   VisitExpressions(expr, [](Expression& node) {
@@ -375,6 +422,7 @@ bool Binder::TryPlanFilterSubquery(ExprPtr& conjunct, LogicalPtr& root) {
                      (subquery.subquery_kind == ast::SubqueryKind::kAny && subquery.op == CompareOp::kEq);
   // NOT IN is not an anti join when NULLs are involved: it takes the mark path.
   if (!(is_exists || (is_in && !negated && !subquery.negated))) return false;
+  if (subquery.correlated && !CanPullUp(*subquery.query.plan, false)) return false;  // per-row path
   PlanSubquery(subquery, root, /*as_filter=*/true);
   if (negated) {
     // PlanSubquery made a semi join; NOT EXISTS wants an anti join.
@@ -392,6 +440,7 @@ void Binder::PlanSubqueries(ExprPtr& expr, LogicalPtr& root) {
 
 ExprPtr Binder::PlanSubquery(BoundSubqueryExpr& subquery, LogicalPtr& root, bool as_filter) {
   LogicalPtr plan = std::move(subquery.query.plan);
+  if (subquery.correlated && !CanPullUp(*plan, false)) return PlanSubqueryPerRow(subquery, std::move(plan), root);
   std::vector<ExprPtr> predicates;
   if (subquery.correlated) {
     PullUpCorrelation(plan, predicates);
@@ -541,6 +590,35 @@ LogicalPtr Binder::PlanLateralJoin(JoinType type, LogicalPtr left, LateralItem r
   join->parameter_bindings = std::move(parameter_bindings);
   join->parameters = std::move(parameters);
   return join;
+}
+
+ExprPtr Binder::PlanSubqueryPerRow(BoundSubqueryExpr& subquery, LogicalPtr plan, LogicalPtr& root) {
+  // Correlation the pull-up cannot move (outer columns in a select list, under a
+  // LIMIT, ...): run the subquery once per outer row, as a lateral join.
+  LateralItem item;
+  item.correlated = true;
+  switch (subquery.subquery_kind) {
+    case ast::SubqueryKind::kScalar: {
+      const ColumnBinding value = plan->Bindings()[0];
+      item.plan = std::move(plan);
+      root = PlanLateralJoin(JoinType::kSingle, std::move(root), std::move(item), nullptr);
+      return std::make_unique<ColumnRefExpr>(subquery.type, value, "");
+    }
+    case ast::SubqueryKind::kExists: {
+      // EXISTS (q) is whether SELECT true FROM q LIMIT 1 gave a row.
+      std::vector<ExprPtr> flag;
+      flag.push_back(std::make_unique<ConstantExpr>(Value::Boolean(true)));
+      const uint32_t flag_index = NewTableIndex();
+      plan = std::make_unique<LogicalProjection>(flag_index, std::move(flag), std::move(plan));
+      item.plan = std::make_unique<LogicalLimit>(1, 0, std::move(plan));
+      root = PlanLateralJoin(JoinType::kLeft, std::move(root), std::move(item), nullptr);
+      return std::make_unique<IsNullExpr>(
+          std::make_unique<ColumnRefExpr>(LogicalType(TypeId::kBoolean), ColumnBinding{flag_index, 0}, "exists"),
+          /*negated=*/true);
+    }
+    default:
+      Unsupported("IN, ANY or ALL and outer columns in this position");
+  }
 }
 
 }  // namespace basin

@@ -192,3 +192,6 @@ SELECT a FROM pairs EXCEPT ALL SELECT b FROM pairs;
 SELECT b FROM pairs EXCEPT ALL SELECT a FROM pairs;
 SELECT dept FROM emp EXCEPT ALL SELECT id FROM dept;
 SELECT a, b FROM pairs INTERSECT ALL SELECT b, a FROM pairs;
+SELECT id, (SELECT amount FROM sales WHERE sales.emp_id = emp.id ORDER BY amount DESC, id LIMIT 1) FROM emp WHERE id < 30 ORDER BY id;
+SELECT id, (SELECT count(*) + emp.id FROM sales WHERE sales.emp_id = emp.id) FROM emp WHERE id < 30 ORDER BY id;
+SELECT id FROM emp WHERE EXISTS (SELECT 1 FROM sales WHERE sales.emp_id = emp.id AND qty > 15 LIMIT 1) ORDER BY id;
