@@ -159,7 +159,7 @@ void JoinNode::Finalize(ExecutionContext&, GlobalState* global) const {
     }
   }
   uint64_t buckets = 1;
-  while (buckets < rows * 2) buckets <<= 1;
+  while (buckets < rows) buckets <<= 1;  // chains: a load factor up to 1 is fine
   state.mask = buckets - 1;
   state.heads.assign(keys_.empty() ? 0 : buckets, 0);
   state.next.assign(keys_.empty() ? 0 : rows, 0);
