@@ -2,6 +2,8 @@
 // casts live in cast_numeric.cc, text input and output in cast_text.cc.
 #include "function/cast.h"
 
+#include <algorithm>
+
 #include <string>
 
 #include "common/datetime.h"
@@ -172,6 +174,22 @@ void CastVector(const Vector& source, Vector& result, uint32_t count, CastMode m
     cast_internal::CastNumeric(source, result, rows, mode);
   }
   result.SetConstant(constant);
+}
+
+std::vector<const Vector*> ColumnsAsText(const Batch& batch, std::vector<Vector>& storage) {
+  storage.assign(batch.num_columns(), Vector());
+  std::vector<const Vector*> columns(batch.num_columns());
+  for (size_t c = 0; c < batch.num_columns(); ++c) {
+    const Vector& column = batch.columns[c];
+    if (column.type().id() == TypeId::kVarchar) {
+      columns[c] = &column;
+    } else {
+      storage[c] = Vector(TypeId::kVarchar, std::max(column.capacity(), batch.size));
+      CastVector(column, storage[c], batch.size, CastMode::kStrict);
+      columns[c] = &storage[c];
+    }
+  }
+  return columns;
 }
 
 }  // namespace basin

@@ -3,6 +3,9 @@
 
 #include <cstdint>
 
+#include <vector>
+
+#include "common/batch.h"
 #include "common/types.h"
 #include "common/vector.h"
 
@@ -18,6 +21,10 @@ enum class CastMode {
 // text parsing and formatting. A constant source gives a constant result.
 // Throws Error(22P02 / 22003 / 22007 / 22008 ...) in kStrict mode.
 void CastVector(const Vector& source, Vector& result, uint32_t count, CastMode mode);
+
+// The PostgreSQL text form of every column of `batch`, for writers of text formats:
+// VARCHAR columns are returned as they are, others are cast into `storage`.
+std::vector<const Vector*> ColumnsAsText(const Batch& batch, std::vector<Vector>& storage);
 
 // Whether CAST(from AS to) is defined at all (the binder reports others as errors).
 bool CastExists(const LogicalType& from, const LogicalType& to);

@@ -206,18 +206,8 @@ void CopyTextWriter::AppendEscaped(std::string_view text) {
 }
 
 void CopyTextWriter::WriteBatch(const Batch& batch) {
-  std::vector<Vector> text(batch.num_columns());
-  std::vector<const Vector*> columns(batch.num_columns());
-  for (size_t c = 0; c < batch.num_columns(); ++c) {
-    const Vector& column = batch.columns[c];
-    if (column.type().id() == TypeId::kVarchar) {
-      columns[c] = &column;
-    } else {
-      text[c] = Vector(TypeId::kVarchar, std::max(column.capacity(), batch.size));
-      CastVector(column, text[c], batch.size, CastMode::kStrict);
-      columns[c] = &text[c];
-    }
-  }
+  std::vector<Vector> text;
+  const std::vector<const Vector*> columns = ColumnsAsText(batch, text);
   for (uint32_t row = 0; row < batch.size; ++row) {
     for (size_t c = 0; c < columns.size(); ++c) {
       if (c > 0) buffer_.push_back(format_.delimiter);

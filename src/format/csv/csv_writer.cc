@@ -48,19 +48,8 @@ void CsvWriter::WriteField(std::string_view text, bool force_quote) {
 }
 
 void CsvWriter::WriteBatch(const Batch& batch) {
-  // Text of every column, cast once per batch.
-  std::vector<Vector> text(batch.num_columns());
-  std::vector<const Vector*> columns(batch.num_columns());
-  for (size_t c = 0; c < batch.num_columns(); ++c) {
-    const Vector& column = batch.columns[c];
-    if (column.type().id() == TypeId::kVarchar) {
-      columns[c] = &column;
-    } else {
-      text[c] = Vector(TypeId::kVarchar, std::max(column.capacity(), batch.size));
-      CastVector(column, text[c], batch.size, CastMode::kStrict);
-      columns[c] = &text[c];
-    }
-  }
+  std::vector<Vector> text;
+  const std::vector<const Vector*> columns = ColumnsAsText(batch, text);
   for (uint32_t row = 0; row < batch.size; ++row) {
     for (size_t c = 0; c < columns.size(); ++c) {
       if (c > 0) buffer_.push_back(options_.delimiter);
