@@ -3,7 +3,6 @@
 #include "function/cast.h"
 
 #include <algorithm>
-
 #include <string>
 
 #include "common/datetime.h"
