@@ -8,6 +8,8 @@ packages=(
   clang libclang-rt-14-dev          # fuzzers (libFuzzer) and a second compiler
   libgtest-dev libgmock-dev libbenchmark-dev
   libre2-dev libreadline-dev libpq-dev
+  libzstd-dev libsnappy-dev liblz4-dev libbrotli-dev zlib1g-dev   # Parquet codecs
+  libsimdjson-dev                    # JSON
   zstd                               # unpacks the TPC-H test data
   postgresql                         # the reference server of the differential tests
 )
