@@ -5,6 +5,63 @@
 
 namespace basin {
 
+struct NestedTypeInfo {
+  std::vector<std::string> names;  // STRUCT field names; MAP: "key", "value"
+  std::vector<LogicalType> types;  // LIST: the element; STRUCT: fields; MAP: key, value
+  LogicalType map_entry;           // MAP only: STRUCT(key, value)
+};
+
+LogicalType LogicalType::List(LogicalType element) {
+  LogicalType type(TypeId::kList);
+  type.nested_ = std::make_shared<NestedTypeInfo>(NestedTypeInfo{{}, {std::move(element)}, {}});
+  return type;
+}
+
+LogicalType LogicalType::Struct(std::vector<std::string> names, std::vector<LogicalType> types) {
+  if (names.size() != types.size()) throw Error(sqlstate::kInternal, "struct names and types differ in count");
+  LogicalType type(TypeId::kStruct);
+  type.nested_ = std::make_shared<NestedTypeInfo>(NestedTypeInfo{std::move(names), std::move(types), {}});
+  return type;
+}
+
+LogicalType LogicalType::Map(LogicalType key, LogicalType value) {
+  LogicalType type(TypeId::kMap);
+  std::vector<std::string> names = {"key", "value"};
+  std::vector<LogicalType> types = {std::move(key), std::move(value)};
+  LogicalType entry = Struct(names, types);
+  type.nested_ = std::make_shared<NestedTypeInfo>(NestedTypeInfo{std::move(names), std::move(types), std::move(entry)});
+  return type;
+}
+
+const LogicalType& LogicalType::ChildType() const {
+  if (id_ == TypeId::kList) return nested_->types[0];
+  if (id_ == TypeId::kMap) return nested_->map_entry;
+  throw Error(sqlstate::kInternal, "ChildType of a type without one: " + ToString());
+}
+
+size_t LogicalType::FieldCount() const {
+  return (id_ == TypeId::kStruct || id_ == TypeId::kMap) ? nested_->types.size() : 0;
+}
+
+const std::string& LogicalType::FieldName(size_t index) const { return nested_->names.at(index); }
+
+const LogicalType& LogicalType::FieldType(size_t index) const { return nested_->types.at(index); }
+
+int LogicalType::FindField(std::string_view name) const {
+  if (id_ != TypeId::kStruct) return -1;
+  for (size_t i = 0; i < nested_->names.size(); ++i) {
+    if (nested_->names[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool LogicalType::operator==(const LogicalType& other) const {
+  if (id_ != other.id_ || precision_ != other.precision_ || scale_ != other.scale_) return false;
+  if (nested_ == other.nested_) return true;
+  if (!nested_ || !other.nested_) return false;
+  return nested_->names == other.nested_->names && nested_->types == other.nested_->types;
+}
+
 bool LogicalType::IsNumeric() const {
   switch (id_) {
     case TypeId::kSmallInt:
@@ -51,6 +108,11 @@ uint32_t LogicalType::PhysicalSize() const {
       return sizeof(StringRef);
     case TypeId::kInterval:
       return sizeof(Interval);
+    case TypeId::kList:
+    case TypeId::kMap:
+      return sizeof(ListEntry);
+    case TypeId::kStruct:
+      return 0;
   }
   throw Error(sqlstate::kInternal, "unknown type id");
 }
@@ -85,6 +147,18 @@ std::string LogicalType::ToString() const {
       return "timestamptz";
     case TypeId::kInterval:
       return "interval";
+    case TypeId::kList:
+      return ChildType().ToString() + "[]";
+    case TypeId::kStruct: {
+      std::string text = "struct(";
+      for (size_t i = 0; i < FieldCount(); ++i) {
+        if (i > 0) text += ", ";
+        text += FieldName(i) + " " + FieldType(i).ToString();
+      }
+      return text + ")";
+    }
+    case TypeId::kMap:
+      return "map(" + FieldType(0).ToString() + ", " + FieldType(1).ToString() + ")";
   }
   return "?";
 }

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace basin {
 
@@ -28,6 +31,16 @@ enum class TypeId : uint8_t {
   kTimestamp,    // int64_t microseconds since 1970-01-01 00:00:00
   kTimestampTz,  // int64_t microseconds since 1970-01-01 00:00:00 UTC
   kInterval,     // Interval
+  // Nested types. Their values live in child vectors (see Vector).
+  kList,    // ListEntry per row; the elements are rows of the child vector
+  kStruct,  // no data of its own; one child vector per field, row for row
+  kMap,     // as kList, over a child STRUCT(key, value)
+};
+
+// Where one row's elements sit in a list vector's child: rows [offset, offset+length).
+struct ListEntry {
+  uint32_t offset = 0;
+  uint32_t length = 0;
 };
 
 // Interval keeps months, days and microseconds apart, as PostgreSQL does: a month
@@ -42,16 +55,22 @@ struct Interval {
 inline constexpr uint8_t kMaxDecimalPrecision = 38;
 inline constexpr uint8_t kMaxInt64DecimalPrecision = 18;
 
+struct NestedTypeInfo;
+
 class LogicalType {
  public:
-  constexpr LogicalType() = default;
-  constexpr LogicalType(TypeId id) : id_(id) {}  // NOLINT: implicit by design
-  static constexpr LogicalType Decimal(uint8_t precision, uint8_t scale) {
+  LogicalType() = default;
+  LogicalType(TypeId id) : id_(id) {}  // NOLINT: implicit by design
+  static LogicalType Decimal(uint8_t precision, uint8_t scale) {
     LogicalType type(TypeId::kDecimal);
     type.precision_ = precision;
     type.scale_ = scale;
     return type;
   }
+  static LogicalType List(LogicalType element);
+  // Field names are kept as given (callers fold case where SQL wants it).
+  static LogicalType Struct(std::vector<std::string> names, std::vector<LogicalType> types);
+  static LogicalType Map(LogicalType key, LogicalType value);
 
   TypeId id() const { return id_; }
   uint8_t precision() const { return precision_; }
@@ -60,22 +79,32 @@ class LogicalType {
   bool IsNumeric() const;
   bool IsInteger() const;
   bool IsTemporal() const;
+  bool IsNested() const { return id_ == TypeId::kList || id_ == TypeId::kStruct || id_ == TypeId::kMap; }
   // Decimal stored in int128_t (precision above 18).
   bool IsWideDecimal() const { return id_ == TypeId::kDecimal && precision_ > kMaxInt64DecimalPrecision; }
-  // Bytes per value in a vector.
+  // Bytes per value in a vector (0 for STRUCT, whose values live in its children).
   uint32_t PhysicalSize() const;
-  // SQL spelling, as PostgreSQL prints it: "integer", "numeric(15,2)", ...
+  // SQL spelling, as PostgreSQL prints it: "integer", "numeric(15,2)", "integer[]", ...
   std::string ToString() const;
 
-  bool operator==(const LogicalType& other) const {
-    return id_ == other.id_ && precision_ == other.precision_ && scale_ == other.scale_;
-  }
+  // LIST: the element type. MAP: STRUCT(key, value), the type of its child vector.
+  const LogicalType& ChildType() const;
+  // STRUCT: its fields. MAP: key and value.
+  size_t FieldCount() const;
+  const std::string& FieldName(size_t index) const;
+  const LogicalType& FieldType(size_t index) const;
+  // STRUCT: the index of the field called `name`, or -1.
+  int FindField(std::string_view name) const;
+
+  bool operator==(const LogicalType& other) const;
   bool operator!=(const LogicalType& other) const { return !(*this == other); }
 
  private:
   TypeId id_ = TypeId::kNull;
   uint8_t precision_ = 0;
   uint8_t scale_ = 0;
+  // Children of nested types; immutable and shared between copies.
+  std::shared_ptr<const NestedTypeInfo> nested_;
 };
 
 // Powers of ten up to 10^38, for decimal scaling.

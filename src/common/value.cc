@@ -101,6 +101,13 @@ Value Value::FromInterval(Interval v) {
   return value;
 }
 
+Value Value::Nested(LogicalType type, std::vector<Value> children) {
+  Value value = Null(std::move(type));
+  value.is_null_ = false;
+  value.children_ = std::move(children);
+  return value;
+}
+
 // Casting and rendering go through the vectorized cast, so that a value converts
 // exactly as a column of such values would.
 Value Value::CastTo(const LogicalType& target) const {
@@ -130,6 +137,10 @@ bool Value::operator==(const Value& other) const {
       return string_ == other.string_;
     case TypeId::kInterval:
       return interval_ == other.interval_;
+    case TypeId::kList:
+    case TypeId::kStruct:
+    case TypeId::kMap:
+      return children_ == other.children_;
     default:
       return int_ == other.int_;
   }

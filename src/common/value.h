@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "common/types.h"
 
@@ -28,6 +29,9 @@ class Value {
   static Value Timestamp(int64_t micros);
   static Value TimestampTz(int64_t micros);
   static Value FromInterval(Interval value);
+  // LIST: its elements. STRUCT: its fields in order. MAP: its entries as STRUCT(key, value)
+  // values.
+  static Value Nested(LogicalType type, std::vector<Value> children);
 
   const LogicalType& type() const { return type_; }
   bool is_null() const { return is_null_; }
@@ -39,6 +43,7 @@ class Value {
   int128_t GetDecimal() const { return int_; }
   const std::string& GetString() const { return string_; }
   Interval GetInterval() const { return interval_; }
+  const std::vector<Value>& GetChildren() const { return children_; }
 
   // Converts with SQL cast semantics (errors on overflow or bad text).
   Value CastTo(const LogicalType& target) const;
@@ -55,6 +60,7 @@ class Value {
   double double_ = 0;
   Interval interval_;
   std::string string_;
+  std::vector<Value> children_;
 };
 
 }  // namespace basin

@@ -1,5 +1,6 @@
 #include "common/vector.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "common/error.h"
@@ -17,18 +18,65 @@ void Validity::SetInvalid(uint32_t row, uint32_t capacity) {
 }
 
 Vector::Vector(LogicalType type, uint32_t capacity)
-    : type_(type), capacity_(capacity), buffer_(std::make_shared<VectorBuffer>()) {
-  const size_t bytes = size_t{type.PhysicalSize()} * (capacity == 0 ? 1 : capacity);
+    : type_(std::move(type)), capacity_(capacity), buffer_(std::make_shared<VectorBuffer>()) {
+  const size_t bytes = std::max<size_t>(1, size_t{type_.PhysicalSize()} * (capacity == 0 ? 1 : capacity));
   // Kernels write every valid row they produce, so numeric values need no zeroing (it
   // showed up as page clearing in profiles). Strings, booleans and intervals are
   // zeroed: a NULL row then holds an empty StringRef (never a wild pointer) and a
   // valid bool (loading any other byte as bool is undefined behaviour).
-  const TypeId id = type.id();
-  if (id == TypeId::kVarchar || id == TypeId::kInterval || id == TypeId::kBoolean || id == TypeId::kNull) {
+  // List entries are zeroed too: a NULL list row is then an empty one.
+  const TypeId id = type_.id();
+  if (id == TypeId::kVarchar || id == TypeId::kInterval || id == TypeId::kBoolean || id == TypeId::kNull ||
+      type_.IsNested()) {
     buffer_->data = std::make_unique<uint8_t[]>(bytes);
   } else {
     buffer_->data = std::make_unique_for_overwrite<uint8_t[]>(bytes);
   }
+  if (id == TypeId::kStruct) {
+    for (size_t i = 0; i < type_.FieldCount(); ++i) buffer_->children.emplace_back(type_.FieldType(i), capacity_);
+  } else if (id == TypeId::kList || id == TypeId::kMap) {
+    buffer_->children.emplace_back(type_.ChildType(), capacity_);
+  }
+}
+
+Vector& Vector::child(size_t index) { return buffer_->children.at(index); }
+const Vector& Vector::child(size_t index) const { return buffer_->children.at(index); }
+size_t Vector::child_count() const { return buffer_->children.size(); }
+uint32_t Vector::list_size() const { return buffer_->list_size; }
+
+uint32_t Vector::AppendListElements(uint32_t count) {
+  const uint32_t first = buffer_->list_size;
+  const uint64_t needed = uint64_t{first} + count;
+  if (needed > UINT32_MAX) throw Error(sqlstate::kOutOfMemory, "a batch holds more than 4 billion list elements");
+  Vector& elements = buffer_->children.at(0);
+  if (needed > elements.capacity()) {
+    elements.Grow(static_cast<uint32_t>(std::min<uint64_t>(UINT32_MAX, std::max<uint64_t>(needed, uint64_t{elements.capacity()} * 2))));
+  }
+  buffer_->list_size = static_cast<uint32_t>(needed);
+  return first;
+}
+
+void Vector::Grow(uint32_t capacity) {
+  if (capacity <= capacity_) return;
+  Vector grown(type_, capacity);
+  grown.is_constant_ = is_constant_;
+  const size_t width = type_.PhysicalSize();
+  if (width > 0) std::memcpy(grown.raw_data(), raw_data(), width * capacity_);
+  if (!validity().AllValid()) {
+    for (uint32_t row = 0; row < capacity_; ++row) {
+      if (!validity().IsValid(row)) grown.SetNull(row);
+    }
+  }
+  grown.buffer_->heap = buffer_->heap;
+  grown.buffer_->foreign_heaps = buffer_->foreign_heaps;
+  grown.buffer_->list_size = buffer_->list_size;
+  if (type_.id() == TypeId::kStruct) {
+    grown.buffer_->children = buffer_->children;
+    for (Vector& field : grown.buffer_->children) field.Grow(capacity);
+  } else if (type_.IsNested()) {
+    grown.buffer_->children = buffer_->children;  // the elements need no more room
+  }
+  *this = std::move(grown);
 }
 
 StringHeap& Vector::heap() {
@@ -72,6 +120,8 @@ void Vector::Reset() {
   buffer_->validity.Reset();
   buffer_->heap.reset();
   buffer_->foreign_heaps.clear();
+  buffer_->list_size = 0;
+  for (Vector& child : buffer_->children) child.Reset();
 }
 
 Value Vector::GetValue(uint32_t row) const {
@@ -107,6 +157,20 @@ Value Vector::GetValue(uint32_t row) const {
       return Value::TimestampTz(data<int64_t>()[index]);
     case TypeId::kInterval:
       return Value::FromInterval(data<Interval>()[index]);
+    case TypeId::kList:
+    case TypeId::kMap: {
+      const ListEntry entry = data<ListEntry>()[index];
+      std::vector<Value> elements;
+      elements.reserve(entry.length);
+      for (uint32_t i = 0; i < entry.length; ++i) elements.push_back(child().GetValue(entry.offset + i));
+      return Value::Nested(type_, std::move(elements));
+    }
+    case TypeId::kStruct: {
+      std::vector<Value> fields;
+      fields.reserve(child_count());
+      for (size_t i = 0; i < child_count(); ++i) fields.push_back(child(i).GetValue(index));
+      return Value::Nested(type_, std::move(fields));
+    }
   }
   throw Error(sqlstate::kInternal, "GetValue: unknown type");
 }
@@ -114,6 +178,11 @@ Value Vector::GetValue(uint32_t row) const {
 void Vector::SetValue(uint32_t row, const Value& value) {
   if (value.is_null()) {
     SetNull(row);
+    if (type_.id() == TypeId::kStruct) {
+      for (Vector& field : buffer_->children) field.SetValue(row, Value::Null(field.type()));
+    } else if (type_.IsNested()) {
+      data<ListEntry>()[row] = ListEntry{};
+    }
     return;
   }
   buffer_->validity.SetValid(row);
@@ -157,6 +226,18 @@ void Vector::SetValue(uint32_t row, const Value& value) {
     case TypeId::kInterval:
       data<Interval>()[row] = cast.GetInterval();
       return;
+    case TypeId::kList:
+    case TypeId::kMap: {
+      const auto& elements = cast.GetChildren();
+      const uint32_t length = static_cast<uint32_t>(elements.size());
+      const uint32_t first = AppendListElements(length);
+      for (uint32_t i = 0; i < length; ++i) child().SetValue(first + i, elements[i]);
+      data<ListEntry>()[row] = ListEntry{first, length};
+      return;
+    }
+    case TypeId::kStruct:
+      for (size_t i = 0; i < child_count(); ++i) child(i).SetValue(row, cast.GetChildren()[i]);
+      return;
   }
 }
 
@@ -167,8 +248,53 @@ void Vector::Flatten(uint32_t count) {
   *this = std::move(flat);
 }
 
+namespace {
+
+// CopyRows for STRUCT, LIST and MAP: the rows' own validity (and list entries), then
+// the children, recursively.
+void CopyNestedRows(const Vector& source, const uint32_t* sel, uint32_t count, Vector& target,
+                    uint32_t offset) {
+  std::vector<uint32_t> rows(count);
+  for (uint32_t i = 0; i < count; ++i) rows[i] = source.is_constant() ? 0 : (sel == nullptr ? i : sel[i]);
+  for (uint32_t i = 0; i < count; ++i) target.validity().Set(offset + i, source.validity().IsValid(rows[i]), target.capacity());
+  if (source.type().id() == TypeId::kStruct) {
+    for (size_t f = 0; f < source.child_count(); ++f) {
+      CopyRows(source.child(f), rows.data(), count, target.child(f), offset);
+    }
+    return;
+  }
+  const ListEntry* from = source.data<ListEntry>();
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (source.validity().IsValid(rows[i])) total += from[rows[i]].length;
+  }
+  if (total > UINT32_MAX) throw Error(sqlstate::kOutOfMemory, "a batch holds more than 4 billion list elements");
+  uint32_t next = target.AppendListElements(static_cast<uint32_t>(total));
+  const uint32_t first = next;
+  std::vector<uint32_t> element_rows;
+  element_rows.reserve(total);
+  ListEntry* to = target.data<ListEntry>();
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!source.validity().IsValid(rows[i])) {
+      to[offset + i] = ListEntry{};
+      continue;
+    }
+    const ListEntry entry = from[rows[i]];
+    to[offset + i] = ListEntry{next, entry.length};
+    next += entry.length;
+    for (uint32_t e = 0; e < entry.length; ++e) element_rows.push_back(entry.offset + e);
+  }
+  CopyRows(source.child(), element_rows.data(), static_cast<uint32_t>(total), target.child(), first);
+}
+
+}  // namespace
+
 void CopyRows(const Vector& source, const uint32_t* sel, uint32_t count, Vector& target,
               uint32_t offset) {
+  if (source.type().IsNested()) {
+    CopyNestedRows(source, sel, count, target, offset);
+    return;
+  }
   const uint32_t width = source.type().PhysicalSize();
   // Rows that were NULL in the target must become valid where the source is.
   if (!target.validity().AllValid()) {

@@ -40,14 +40,18 @@ class Validity {
   std::unique_ptr<uint64_t[]> words_;
 };
 
-// The storage behind a vector: values, validity and the string heaps its StringRefs
-// point into. Shared between vectors by Vector::Reference, so that a projection can
-// pass a column on without copying it.
+class Vector;
+
+// The storage behind a vector: values, validity, the string heaps its StringRefs
+// point into, and the child vectors of nested types. Shared between vectors by
+// Vector::Reference, so that a projection can pass a column on without copying it.
 struct VectorBuffer {
   std::unique_ptr<uint8_t[]> data;
   Validity validity;
   std::shared_ptr<StringHeap> heap;
   std::vector<std::shared_ptr<StringHeap>> foreign_heaps;
+  std::vector<Vector> children;
+  uint32_t list_size = 0;  // LIST/MAP: rows of the child in use
 };
 
 // One column of a batch: up to capacity() values of one type. A constant vector
@@ -84,6 +88,20 @@ class Vector {
   StringHeap& heap();
   // Keeps `other`'s heaps alive, so StringRefs copied from it stay valid here.
   void KeepHeapsOf(const Vector& other);
+
+  // Nested types. STRUCT: one child per field, row for row with this vector (what the
+  // children hold at a NULL struct row is unspecified). LIST and MAP: one child holding
+  // the elements of every row; each valid row's ListEntry says which child rows are
+  // its own (a NULL row's entry is unspecified).
+  Vector& child(size_t index = 0);
+  const Vector& child(size_t index = 0) const;
+  size_t child_count() const;
+  uint32_t list_size() const;
+  // LIST/MAP: reserves `count` more child rows and returns the first one's index.
+  uint32_t AppendListElements(uint32_t count);
+
+  // Raises the capacity to at least `capacity` rows, keeping the contents.
+  void Grow(uint32_t capacity);
 
   // Makes this vector share `other`'s buffer (a zero-copy pass-through).
   void Reference(const Vector& other);

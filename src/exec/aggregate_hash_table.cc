@@ -65,7 +65,9 @@ uint32_t AggregateHashTable::CreateGroup(const std::vector<const Vector*>& keys,
     Vector& target = batch.columns[k];
     const Vector& source = *keys[k];
     const uint32_t source_row = source.is_constant() ? 0 : row;
-    if (!source.validity().IsValid(source_row)) {
+    if (key_types_[k].IsNested()) {
+      CopyRows(source, &row, 1, target, slot_row);
+    } else if (!source.validity().IsValid(source_row)) {
       target.SetNull(slot_row);
     } else if (key_types_[k].id() == TypeId::kVarchar) {
       target.data<StringRef>()[slot_row] = target.AddString(source.data<StringRef>()[source_row].view());

@@ -102,6 +102,56 @@ void GatherTyped(const std::vector<Batch>& batches, size_t column, const RowRef*
   }
 }
 
+// Nested values compare as PostgreSQL's record and array equality does in GROUP BY
+// and DISTINCT: field by field, element by element, with NULL equal to NULL.
+bool EqualNested(const Vector& a, uint32_t row_a, const Vector& b, uint32_t row_b) {
+  row_a = a.is_constant() ? 0 : row_a;
+  row_b = b.is_constant() ? 0 : row_b;
+  auto equal_rows = [](const Vector& x, uint32_t i, const Vector& y, uint32_t j) {
+    const bool valid_x = x.validity().IsValid(x.is_constant() ? 0 : i);
+    const bool valid_y = y.validity().IsValid(y.is_constant() ? 0 : j);
+    if (!valid_x || !valid_y) return valid_x == valid_y;
+    return GetRowEqualFunction(x.type())(x, i, y, j);
+  };
+  if (a.type().id() == TypeId::kStruct) {
+    for (size_t f = 0; f < a.child_count(); ++f) {
+      if (!equal_rows(a.child(f), row_a, b.child(f), row_b)) return false;
+    }
+    return true;
+  }
+  const ListEntry x = a.data<ListEntry>()[row_a];
+  const ListEntry y = b.data<ListEntry>()[row_b];
+  if (x.length != y.length) return false;
+  for (uint32_t i = 0; i < x.length; ++i) {
+    if (!equal_rows(a.child(), x.offset + i, b.child(), y.offset + i)) return false;
+  }
+  return true;
+}
+
+void HashNested(const Vector& column, uint32_t count, uint64_t* hashes, bool combine) {
+  const bool constant = column.is_constant();
+  const uint32_t rows = constant ? 1 : count;
+  std::vector<uint64_t> own(rows, 0);
+  if (column.type().id() == TypeId::kStruct) {
+    for (size_t f = 0; f < column.child_count(); ++f) HashColumn(column.child(f), rows, own.data(), f > 0);
+  } else {
+    std::vector<uint64_t> elements(column.list_size());
+    HashColumn(column.child(), column.list_size(), elements.data(), false);
+    const ListEntry* entries = column.data<ListEntry>();
+    for (uint32_t row = 0; row < rows; ++row) {
+      if (!column.validity().IsValid(row)) continue;  // its entry may be stale
+      uint64_t hash = Mix(entries[row].length);
+      for (uint32_t i = 0; i < entries[row].length; ++i) hash = Mix(hash * 31 + elements[entries[row].offset + i]);
+      own[row] = hash;
+    }
+  }
+  for (uint32_t row = 0; row < count; ++row) {
+    const uint32_t index = constant ? 0 : row;
+    const uint64_t hash = column.validity().IsValid(index) ? own[index] : kNullHash;
+    hashes[row] = combine ? Mix(hashes[row] * 31 + hash) : hash;
+  }
+}
+
 }  // namespace
 
 void HashColumn(const Vector& column, uint32_t count, uint64_t* hashes, bool combine) {
@@ -130,6 +180,10 @@ void HashColumn(const Vector& column, uint32_t count, uint64_t* hashes, bool com
       return HashTyped<StringRef>(column, count, hashes, combine);
     case TypeId::kInterval:
       return HashTyped<Interval>(column, count, hashes, combine);
+    case TypeId::kList:
+    case TypeId::kStruct:
+    case TypeId::kMap:
+      return HashNested(column, count, hashes, combine);
   }
   throw Error(sqlstate::kInternal, "HashColumn: unsupported type");
 }
@@ -165,6 +219,10 @@ RowEqualFunction GetRowEqualFunction(const LogicalType& type) {
       return EqualTyped<StringRef>;
     case TypeId::kInterval:
       return EqualTyped<Interval>;
+    case TypeId::kList:
+    case TypeId::kStruct:
+    case TypeId::kMap:
+      return EqualNested;
   }
   throw Error(sqlstate::kInternal, "GetRowEqualFunction: unsupported type");
 }
@@ -196,6 +254,13 @@ void GatherColumn(const std::vector<Batch>& batches, size_t column, const RowRef
       return GatherTyped<StringRef>(batches, column, refs, count, out, offset);
     case TypeId::kInterval:
       return GatherTyped<Interval>(batches, column, refs, count, out, offset);
+    case TypeId::kList:
+    case TypeId::kStruct:
+    case TypeId::kMap:
+      for (uint32_t i = 0; i < count; ++i) {
+        CopyRows(batches[refs[i].batch].columns[column], &refs[i].row, 1, out, offset + i);
+      }
+      return;
   }
 }
 

@@ -54,6 +54,75 @@ void AppendString(std::string& bytes, std::string_view text, bool invert) {
   bytes.push_back(mask);
 }
 
+void AppendMarker(std::string& bytes, uint8_t marker, bool invert) {
+  bytes.push_back(static_cast<char>(invert ? ~marker : marker));
+}
+
+// The key bytes of one valid value. Nested values sort as PostgreSQL's records and
+// arrays do: field by field or element by element, NULL elements after all others,
+// and a shorter array before a longer one it prefixes.
+void AppendValue(std::string& bytes, const Vector& column, uint32_t index, bool invert) {
+  switch (column.type().id()) {
+    case TypeId::kNull:
+      break;
+    case TypeId::kBoolean:
+      AppendBigEndian<uint8_t>(bytes, column.data<bool>()[index] ? 1 : 0, invert);
+      break;
+    case TypeId::kSmallInt:
+      AppendSigned<int16_t>(bytes, column.data<int16_t>()[index], invert);
+      break;
+    case TypeId::kInteger:
+    case TypeId::kDate:
+      AppendSigned<int32_t>(bytes, column.data<int32_t>()[index], invert);
+      break;
+    case TypeId::kBigInt:
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      AppendSigned<int64_t>(bytes, column.data<int64_t>()[index], invert);
+      break;
+    case TypeId::kReal:
+      AppendDouble(bytes, column.data<float>()[index], invert);
+      break;
+    case TypeId::kDouble:
+      AppendDouble(bytes, column.data<double>()[index], invert);
+      break;
+    case TypeId::kDecimal:
+      if (column.type().IsWideDecimal()) {
+        AppendInt128(bytes, column.data<int128_t>()[index], invert);
+      } else {
+        AppendSigned<int64_t>(bytes, column.data<int64_t>()[index], invert);
+      }
+      break;
+    case TypeId::kVarchar:
+      AppendString(bytes, column.data<StringRef>()[index].view(), invert);
+      break;
+    case TypeId::kInterval:
+      AppendInt128(bytes, IntervalSortKey(column.data<Interval>()[index]), invert);
+      break;
+    case TypeId::kStruct:
+      for (size_t f = 0; f < column.child_count(); ++f) {
+        const Vector& field = column.child(f);
+        const bool valid = field.validity().IsValid(index);
+        AppendMarker(bytes, valid ? 1 : 2, invert);
+        if (valid) AppendValue(bytes, field, index, invert);
+      }
+      break;
+    case TypeId::kList:
+    case TypeId::kMap: {
+      const ListEntry entry = column.data<ListEntry>()[index];
+      const Vector& elements = column.child();
+      for (uint32_t i = 0; i < entry.length; ++i) {
+        const bool valid = elements.validity().IsValid(entry.offset + i);
+        AppendMarker(bytes, valid ? 1 : 2, invert);
+        if (valid) AppendValue(bytes, elements, entry.offset + i, invert);
+      }
+      AppendMarker(bytes, 0, invert);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void SortKeyEncoder::Encode(const Batch& batch, std::string& bytes, std::vector<uint64_t>& offsets) const {
@@ -67,46 +136,7 @@ void SortKeyEncoder::Encode(const Batch& batch, std::string& bytes, std::vector<
         continue;
       }
       bytes.push_back(1);
-      const bool invert = key.descending;
-      switch (column.type().id()) {
-        case TypeId::kNull:
-          break;
-        case TypeId::kBoolean:
-          AppendBigEndian<uint8_t>(bytes, column.data<bool>()[index] ? 1 : 0, invert);
-          break;
-        case TypeId::kSmallInt:
-          AppendSigned<int16_t>(bytes, column.data<int16_t>()[index], invert);
-          break;
-        case TypeId::kInteger:
-        case TypeId::kDate:
-          AppendSigned<int32_t>(bytes, column.data<int32_t>()[index], invert);
-          break;
-        case TypeId::kBigInt:
-        case TypeId::kTime:
-        case TypeId::kTimestamp:
-        case TypeId::kTimestampTz:
-          AppendSigned<int64_t>(bytes, column.data<int64_t>()[index], invert);
-          break;
-        case TypeId::kReal:
-          AppendDouble(bytes, column.data<float>()[index], invert);
-          break;
-        case TypeId::kDouble:
-          AppendDouble(bytes, column.data<double>()[index], invert);
-          break;
-        case TypeId::kDecimal:
-          if (column.type().IsWideDecimal()) {
-            AppendInt128(bytes, column.data<int128_t>()[index], invert);
-          } else {
-            AppendSigned<int64_t>(bytes, column.data<int64_t>()[index], invert);
-          }
-          break;
-        case TypeId::kVarchar:
-          AppendString(bytes, column.data<StringRef>()[index].view(), invert);
-          break;
-        case TypeId::kInterval:
-          AppendInt128(bytes, IntervalSortKey(column.data<Interval>()[index]), invert);
-          break;
-      }
+      AppendValue(bytes, column, index, key.descending);
     }
   }
 }

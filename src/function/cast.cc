@@ -124,8 +124,18 @@ void CastTemporal(const Vector& source, Vector& result, uint32_t rows, CastMode 
 bool CastExists(const LogicalType& from, const LogicalType& to) {
   const TypeId source = from.id();
   const TypeId target = to.id();
-  if (source == target || source == TypeId::kNull) return true;
+  if (source == TypeId::kNull) return true;
   if (target == TypeId::kNull) return false;
+  if (from.IsNested() || to.IsNested()) {
+    if (source == TypeId::kVarchar || target == TypeId::kVarchar) return true;
+    if (source != target || from.FieldCount() != to.FieldCount()) return false;
+    if (source == TypeId::kList) return CastExists(from.ChildType(), to.ChildType());
+    for (size_t i = 0; i < from.FieldCount(); ++i) {
+      if (!CastExists(from.FieldType(i), to.FieldType(i))) return false;
+    }
+    return true;
+  }
+  if (source == target) return true;
   if (source == TypeId::kVarchar || target == TypeId::kVarchar) return true;
   if (from.IsNumeric() && to.IsNumeric()) return true;
   // PostgreSQL casts booleans to and from integer only (not smallint or bigint).
@@ -163,6 +173,12 @@ void CastVector(const Vector& source, Vector& result, uint32_t count, CastMode m
     for (uint32_t row = 0; row < rows; ++row) result.SetNull(row);
   } else if (from == to) {
     CopyRows(source, nullptr, rows, result, 0);
+  } else if (from.IsNested() && to.id() == TypeId::kVarchar) {
+    cast_internal::CastNestedToText(source, result, rows);
+  } else if (to.IsNested() && from.id() == TypeId::kVarchar) {
+    cast_internal::CastTextToNested(source, result, rows, mode);
+  } else if (to.IsNested()) {
+    cast_internal::CastNestedToNested(source, result, rows, mode);
   } else if (to.id() == TypeId::kVarchar) {
     cast_internal::CastToText(source, result, rows);
   } else if (from.id() == TypeId::kVarchar) {

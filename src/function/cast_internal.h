@@ -58,6 +58,12 @@ void CastNumeric(const Vector& source, Vector& result, uint32_t rows, CastMode m
 void CastToText(const Vector& source, Vector& result, uint32_t rows);
 void CastFromText(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
 
+// LIST, STRUCT and MAP to text, text to LIST and STRUCT, and element-wise between
+// nested types (cast_nested.cc).
+void CastNestedToText(const Vector& source, Vector& result, uint32_t rows);
+void CastTextToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
+void CastNestedToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
+
 // PostgreSQL's float output (extra_float_digits = 1): the shortest text that reads
 // back as the same value, in exponent form outside 1e-4 <= |x| < 1e15 (1e6 for REAL):
 // "0.1", "1e+20", "1.5e-07", "-0", "Infinity", "NaN".

@@ -1,5 +1,6 @@
 #include "function/comparison.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/error.h"
@@ -103,6 +104,91 @@ void CompareTyped(CompareOp op, const Vector& left, const Vector& right, uint32_
   }
 }
 
+int CompareRows(const Vector& a, uint32_t i, const Vector& b, uint32_t j);
+
+template <class T>
+int CompareAt(const Vector& a, uint32_t i, const Vector& b, uint32_t j) {
+  return CompareValues(a.data<T>()[i], b.data<T>()[j]);
+}
+
+// Three-way comparison of two valid nested values, as PostgreSQL compares arrays and
+// records: element by element, a NULL element equal to another NULL and above any
+// value, then the shorter array first.
+int CompareNested(const Vector& a, uint32_t i, const Vector& b, uint32_t j) {
+  auto compare_elements = [](const Vector& x, uint32_t xi, const Vector& y, uint32_t yj) {
+    const bool x_valid = x.validity().IsValid(xi);
+    const bool y_valid = y.validity().IsValid(yj);
+    if (!x_valid || !y_valid) return x_valid == y_valid ? 0 : (x_valid ? -1 : 1);
+    return CompareRows(x, xi, y, yj);
+  };
+  if (a.type().id() == TypeId::kStruct) {
+    for (size_t f = 0; f < a.child_count(); ++f) {
+      if (int cmp = compare_elements(a.child(f), i, b.child(f), j)) return cmp;
+    }
+    return 0;
+  }
+  const ListEntry x = a.data<ListEntry>()[i];
+  const ListEntry y = b.data<ListEntry>()[j];
+  for (uint32_t k = 0; k < std::min(x.length, y.length); ++k) {
+    if (int cmp = compare_elements(a.child(), x.offset + k, b.child(), y.offset + k)) return cmp;
+  }
+  return x.length < y.length ? -1 : (x.length > y.length ? 1 : 0);
+}
+
+int CompareRows(const Vector& a, uint32_t i, const Vector& b, uint32_t j) {
+  switch (a.type().id()) {
+    case TypeId::kNull:
+    case TypeId::kBoolean:
+      return CompareAt<bool>(a, i, b, j);
+    case TypeId::kSmallInt:
+      return CompareAt<int16_t>(a, i, b, j);
+    case TypeId::kInteger:
+    case TypeId::kDate:
+      return CompareAt<int32_t>(a, i, b, j);
+    case TypeId::kBigInt:
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      return CompareAt<int64_t>(a, i, b, j);
+    case TypeId::kReal:
+      return CompareAt<float>(a, i, b, j);
+    case TypeId::kDouble:
+      return CompareAt<double>(a, i, b, j);
+    case TypeId::kDecimal:
+      return a.type().IsWideDecimal() ? CompareAt<int128_t>(a, i, b, j) : CompareAt<int64_t>(a, i, b, j);
+    case TypeId::kVarchar:
+      return CompareAt<StringRef>(a, i, b, j);
+    case TypeId::kInterval:
+      return CompareAt<Interval>(a, i, b, j);
+    case TypeId::kList:
+    case TypeId::kStruct:
+    case TypeId::kMap:
+      return CompareNested(a, i, b, j);
+  }
+  return 0;
+}
+
+void CompareNestedVectors(CompareOp op, const Vector& left, const Vector& right, uint32_t count,
+                          Vector& result) {
+  bool* out = result.data<bool>();
+  const bool distinct = op == CompareOp::kDistinctFrom || op == CompareOp::kNotDistinctFrom;
+  for (uint32_t row = 0; row < count; ++row) {
+    const uint32_t i = left.is_constant() ? 0 : row;
+    const uint32_t j = right.is_constant() ? 0 : row;
+    const bool a_valid = left.validity().IsValid(i);
+    const bool b_valid = right.validity().IsValid(j);
+    if (a_valid && b_valid) {
+      out[row] = Holds<void>(op, CompareNested(left, i, right, j));
+    } else if (distinct) {
+      const bool same = a_valid == b_valid;
+      out[row] = op == CompareOp::kNotDistinctFrom ? same : !same;
+    } else {
+      out[row] = false;
+      result.SetNull(row);
+    }
+  }
+}
+
 }  // namespace
 
 void CompareVectors(CompareOp op, const Vector& left, const Vector& right, uint32_t count,
@@ -132,6 +218,10 @@ void CompareVectors(CompareOp op, const Vector& left, const Vector& right, uint3
       return CompareTyped<StringRef>(op, left, right, count, result);
     case TypeId::kInterval:
       return CompareTyped<Interval>(op, left, right, count, result);
+    case TypeId::kList:
+    case TypeId::kStruct:
+    case TypeId::kMap:
+      return CompareNestedVectors(op, left, right, count, result);
   }
   throw Error(sqlstate::kInternal, "CompareVectors: unsupported type");
 }

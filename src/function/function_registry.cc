@@ -25,6 +25,9 @@ const FunctionRegistry& FunctionRegistry::BuiltIn() {
     RegisterToCharFunctions(built);
     RegisterToTimestampFunctions(built);
     RegisterSystemFunctions(built);
+    RegisterListFunctions(built);
+    RegisterStructFunctions(built);
+    RegisterArrayAggAggregate(built);
     return built;
   }();
   return registry;

@@ -54,5 +54,8 @@ void RegisterDatetimeFunctions(FunctionRegistry& registry);
 void RegisterToCharFunctions(FunctionRegistry& registry);
 void RegisterToTimestampFunctions(FunctionRegistry& registry);
 void RegisterSystemFunctions(FunctionRegistry& registry);
+void RegisterListFunctions(FunctionRegistry& registry);
+void RegisterStructFunctions(FunctionRegistry& registry);
+void RegisterArrayAggAggregate(FunctionRegistry& registry);
 
 }  // namespace basin

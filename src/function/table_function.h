@@ -59,5 +59,6 @@ const TableFunction* FindTableFunction(const std::string& name);
 TableFunction MakeGenerateSeriesFunction();
 TableFunction MakeReadCsvFunction();
 TableFunction MakeReadCsvAutoFunction();
+TableFunction MakeUnnestFunction();
 
 }  // namespace basin

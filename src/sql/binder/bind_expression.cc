@@ -109,6 +109,25 @@ ExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, ExprContext& context) {
     if (outer->expr->kind == ExprKind::kColumnRef) outer->expr->As<ColumnRefExpr>().depth = depth;
     return std::move(outer->expr);
   }
+  // a.b.c may be column a (or table.column a.b) followed by fields of a STRUCT.
+  for (size_t column_parts = ref.parts.size() - 1; column_parts >= 1; --column_parts) {
+    const std::vector<std::string> prefix(ref.parts.begin(), ref.parts.begin() + static_cast<long>(column_parts));
+    std::optional<BindScope::Resolved> found;
+    if (context.scope != nullptr) found = context.scope->Lookup(prefix, ref.span);
+    if (!found) {
+      uint32_t outer_depth = 0;
+      found = LookupOuter(prefix, ref.span, &outer_depth);
+      if (found) {
+        has_correlation_ = true;
+        if (found->expr->kind == ExprKind::kColumnRef) found->expr->As<ColumnRefExpr>().depth = outer_depth;
+      }
+    }
+    if (found && found->expr->type.id() == TypeId::kStruct) {
+      ExprPtr expr = std::move(found->expr);
+      for (size_t i = column_parts; i < ref.parts.size(); ++i) expr = FieldAccess(std::move(expr), ref.parts[i], ref.span);
+      return expr;
+    }
+  }
   std::string name;
   for (size_t i = 0; i < ref.parts.size(); ++i) name += (i ? "." : "") + ref.parts[i];
   if (ref.parts.size() >= 2 && (context.scope == nullptr || !context.scope->HasTable(ref.parts[ref.parts.size() - 2]))) {
@@ -173,6 +192,14 @@ LogicalType Binder::UnifyTypes(std::vector<ExprPtr*> exprs, const char* context,
 }
 
 ExprPtr Binder::BindCast(const ast::Cast& cast, ExprContext& context) {
+  if (cast.operand->kind == ast::ExprKind::kArray && cast.operand->As<ast::ArrayExpr>().elements.empty()) {
+    // ARRAY[]::integer[]: the cast gives the empty array its type.
+    const LogicalType type = ResolveTypeName(cast.type);
+    if (type.id() != TypeId::kList) {
+      throw Error(sqlstate::kDatatypeMismatch, "cannot cast an empty array to " + type.ToString(), cast.span);
+    }
+    return std::make_unique<ConstantExpr>(Value::Nested(type, {}));
+  }
   ExprPtr operand = BindExpression(*cast.operand, context);
   // INTERVAL '90' DAY: a bare number counts in the (last) field's unit.
   if (cast.type.name == "interval" && !cast.type.interval_fields.empty() && IsUntypedLiteral(*operand)) {
@@ -381,11 +408,15 @@ ExprPtr Binder::BindExpression(const ast::Expr& expr, ExprContext& context) {
     case ast::ExprKind::kGroupingSet:
       throw Error(sqlstate::kSyntaxError, "grouping sets are only allowed in GROUP BY", expr.span);
     case ast::ExprKind::kAnyAll:
+      return BindAnyAll(expr.As<ast::AnyAllExpr>(), context);
     case ast::ExprKind::kArray:
+      return BindArray(expr.As<ast::ArrayExpr>(), context);
     case ast::ExprKind::kRow:
+      return BindRow(expr.As<ast::RowExpr>(), context);
     case ast::ExprKind::kSubscript:
+      return BindSubscript(expr.As<ast::SubscriptExpr>(), context);
     case ast::ExprKind::kFieldAccess:
-      break;
+      return BindFieldAccess(expr.As<ast::FieldAccessExpr>(), context);
   }
   throw Error(sqlstate::kFeatureNotSupported, "this kind of expression is not supported yet", expr.span);
 }

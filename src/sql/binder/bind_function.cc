@@ -85,6 +85,24 @@ int ResolveOverload(const std::vector<std::shared_ptr<const Function>>& candidat
   return best;
 }
 
+// A function's bind callback may ask for other argument types than the declared
+// ones (array_append(list, x) wants x as the list's element type): cast to them.
+void CastToBoundTypes(std::vector<ExprPtr>& args, const std::vector<LogicalType>& types, SourceSpan span) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i]->type == types[i]) continue;
+    if (!CastExists(args[i]->type, types[i]) || (!IsUntypedLiteral(*args[i]) && args[i]->type.id() != TypeId::kNull &&
+                                                 !ImplicitCastCost(args[i]->type, types[i], false))) {
+      throw Error(sqlstate::kDatatypeMismatch,
+                  "argument " + std::to_string(i + 1) + " of type " + args[i]->type.ToString() + " does not match " + types[i].ToString(), span);
+    }
+    try {
+      args[i] = CastTo(std::move(args[i]), types[i]);
+    } catch (const Error& error) {
+      throw Error(error.state(), error.message(), span);
+    }
+  }
+}
+
 const std::optional<LogicalType>& NoVarargs(const AggregateFunction&) {
   static const std::optional<LogicalType> none;
   return none;
@@ -98,6 +116,10 @@ ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr>
   if (handled) return special;
 
   const auto* candidates = FunctionRegistry::BuiltIn().FindScalar(name);
+  if (candidates == nullptr && name == "unnest") {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "unnest() outside FROM is not supported yet; write FROM t, unnest(t.column) AS u(element)", span);
+  }
   if (candidates == nullptr) throw Error(sqlstate::kUndefinedFunction, Signature(name, args), span);
   const int chosen = ResolveOverload<ScalarFunction>(
       *candidates, args, [](const ScalarFunction& function) -> const std::optional<LogicalType>& { return function.varargs; });
@@ -123,6 +145,7 @@ ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr>
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), error.where() ? error.where() : std::optional<SourceSpan>(span));
     }
+    CastToBoundTypes(args, types, span);
   }
   auto expr = std::make_unique<FunctionExpr>(function, std::move(args), return_type, data);
   // Fold calls on constants now, so that plans and filters see plain values.
@@ -239,7 +262,14 @@ BoundAggregate Binder::ResolveAggregate(const std::string& name, std::vector<Exp
   BoundAggregate aggregate;
   aggregate.function = function;
   aggregate.type = function->return_type;
-  if (function->bind) aggregate.data = function->bind(types, aggregate.type);
+  if (function->bind) {
+    try {
+      aggregate.data = function->bind(types, aggregate.type);
+    } catch (const Error& error) {
+      throw Error(error.state(), error.message(), error.where() ? error.where() : std::optional<SourceSpan>(span));
+    }
+    CastToBoundTypes(args, types, span);
+  }
   aggregate.args = std::move(args);
   return aggregate;
 }

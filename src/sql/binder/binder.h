@@ -134,6 +134,14 @@ class Binder {
   // Resolves `name(args)` among scalar functions and operators, casting arguments.
   ExprPtr BindScalarFunction(const std::string& name, std::vector<ExprPtr> args, SourceSpan span);
   ExprPtr BindSpecialFunction(const std::string& name, std::vector<ExprPtr>& args, SourceSpan span, bool* handled);
+  // ---- nested values (bind_nested.cc) ----
+  ExprPtr BindArray(const ast::ArrayExpr& array, ExprContext& context);
+  ExprPtr BindRow(const ast::RowExpr& row, ExprContext& context);
+  ExprPtr BindSubscript(const ast::SubscriptExpr& subscript, ExprContext& context);
+  ExprPtr BindFieldAccess(const ast::FieldAccessExpr& access, ExprContext& context);
+  ExprPtr BindAnyAll(const ast::AnyAllExpr& any_all, ExprContext& context);
+  // base.field for a STRUCT-typed `base`.
+  ExprPtr FieldAccess(ExprPtr base, const std::string& field, SourceSpan span);
   // Gives untyped literals and NULLs among `exprs` a common type and casts to it.
   LogicalType UnifyTypes(std::vector<ExprPtr*> exprs, const char* context, SourceSpan span);
 

@@ -68,11 +68,51 @@ LogicalType DecimalForInteger(const LogicalType& type) {
   }
 }
 
-LogicalType ResolveTypeName(const ast::TypeName& type) {
-  if (type.array_dims > 0) {
-    throw Error(sqlstate::kFeatureNotSupported, "array types are not supported yet", type.span);
-  }
+namespace {
+
+LogicalType ResolveScalarTypeName(const ast::TypeName& type);
+
+// list(T), struct(a T, ...), map(K, V): DuckDB's spellings of the nested types.
+LogicalType ResolveNestedTypeName(const ast::TypeName& type) {
   const std::string& name = type.name;
+  if (name == "list" && type.children.size() == 1) return LogicalType::List(ResolveTypeName(type.children[0]));
+  if (name == "map" && type.children.size() == 2) {
+    return LogicalType::Map(ResolveTypeName(type.children[0]), ResolveTypeName(type.children[1]));
+  }
+  if (name == "struct" && !type.children.empty()) {
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    for (size_t i = 0; i < type.children.size(); ++i) {
+      const std::string& field = type.field_names.at(i);
+      for (const auto& seen : names) {
+        if (seen == field) {
+          throw Error(sqlstate::kDuplicateColumn, "struct field \"" + field + "\" is specified more than once", type.span);
+        }
+      }
+      names.push_back(field);
+      types.push_back(ResolveTypeName(type.children[i]));
+    }
+    return LogicalType::Struct(std::move(names), std::move(types));
+  }
+  throw Error(sqlstate::kSyntaxError, "type \"" + name + "\" needs its element types, as in " +
+                                          (name == "map" ? "map(varchar, integer)" : name == "list" ? "list(integer)" : "struct(a integer)"),
+              type.span);
+}
+
+}  // namespace
+
+LogicalType ResolveTypeName(const ast::TypeName& type) {
+  // integer[] and integer[][]: PostgreSQL's arrays are Basin's lists (of lists).
+  LogicalType resolved = ResolveScalarTypeName(type);
+  for (int i = 0; i < type.array_dims; ++i) resolved = LogicalType::List(resolved);
+  return resolved;
+}
+
+namespace {
+
+LogicalType ResolveScalarTypeName(const ast::TypeName& type) {
+  const std::string& name = type.name;
+  if (name == "list" || name == "struct" || name == "map") return ResolveNestedTypeName(type);
   if (name == "boolean") return TypeId::kBoolean;
   if (name == "smallint") return TypeId::kSmallInt;
   if (name == "integer") return TypeId::kInteger;
@@ -109,6 +149,8 @@ LogicalType ResolveTypeName(const ast::TypeName& type) {
   throw Error(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", type.span);
 }
 
+}  // namespace
+
 std::optional<LogicalType> CommonSuperType(const LogicalType& a, const LogicalType& b) {
   if (a == b) return a;
   if (a.id() == TypeId::kNull) return b;
@@ -124,6 +166,10 @@ std::optional<LogicalType> CommonSuperType(const LogicalType& a, const LogicalTy
   const int temporal_a = TemporalRank(a.id());
   const int temporal_b = TemporalRank(b.id());
   if (temporal_a > 0 && temporal_b > 0) return temporal_a > temporal_b ? a : b;
+  if (a.id() == TypeId::kList && b.id() == TypeId::kList) {
+    auto element = CommonSuperType(a.ChildType(), b.ChildType());
+    if (element) return LogicalType::List(*element);
+  }
   return std::nullopt;
 }
 
@@ -138,6 +184,9 @@ std::optional<int> ImplicitCastCost(const LogicalType& from, const LogicalType& 
   const int temporal_from = TemporalRank(from.id());
   const int temporal_to = TemporalRank(to.id());
   if (temporal_from > 0 && temporal_to > temporal_from) return temporal_to - temporal_from;
+  if (from.id() == TypeId::kList && to.id() == TypeId::kList) {
+    return ImplicitCastCost(from.ChildType(), to.ChildType(), false);
+  }
   return std::nullopt;
 }
 

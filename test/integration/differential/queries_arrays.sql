@@ -1,0 +1,23 @@
+-- Arrays (Basin's LIST type): construction, text forms, subscripts, functions, ANY/ALL, array_agg; each query orders its output fully.
+SELECT dept, array_agg(id ORDER BY id) FROM emp GROUP BY dept ORDER BY dept;
+SELECT region, array_agg(qty ORDER BY qty DESC, id) FILTER (WHERE qty > 2) FROM sales GROUP BY region ORDER BY region;
+SELECT array_agg(name ORDER BY name) FROM emp WHERE id < 20;
+SELECT a, array_agg(b ORDER BY b NULLS FIRST) FROM pairs GROUP BY a ORDER BY a NULLS FIRST;
+SELECT id, ARRAY[id, dept, id * 2] FROM emp WHERE id < 10 ORDER BY id;
+SELECT id, ARRAY[name, NULL, 'x y'] FROM emp WHERE id < 6 ORDER BY id;
+SELECT id, (ARRAY[id, dept, 7])[2], (ARRAY[id, dept, 7])[4], (ARRAY[id, dept, 7])[2:3] FROM emp WHERE id < 8 ORDER BY id;
+SELECT id FROM emp WHERE dept = ANY(ARRAY[1, 3]) ORDER BY id;
+SELECT id FROM emp WHERE id <> ALL(ARRAY[1, 2, 3]) AND id < 10 ORDER BY id;
+SELECT a, b, a = ANY(ARRAY[b, 5]) FROM pairs ORDER BY a NULLS FIRST, b NULLS FIRST;
+SELECT a, b, a < ALL(ARRAY[b, 10]) FROM pairs ORDER BY a NULLS FIRST, b NULLS FIRST;
+SELECT array_length(ARRAY[1, 2, 3], 1), array_length(ARRAY[[1, 2], [3, 4]], 2), cardinality(ARRAY[[1, 2], [3, 4]]);
+SELECT array_to_string(ARRAY['a', NULL, 'c'], '-'), array_to_string(ARRAY['a', NULL, 'c'], '-', '?');
+SELECT string_to_array('x,,y', ','), string_to_array('x|y', '|', 'y'), string_to_array('', ',');
+SELECT array_append(ARRAY[1, 2], 3), array_prepend(0, ARRAY[1, 2]), array_cat(ARRAY[1], ARRAY[2, 3]), array_position(ARRAY[5, 6, 7], 7);
+SELECT '{1,2,3}'::int[], '{"a b",NULL,"",c}'::text[], '{{1,2},{3,4}}'::int[][];
+SELECT ARRAY[1, 2] = ARRAY[1, 2], ARRAY[1, 2] < ARRAY[1, 3], ARRAY[1] < ARRAY[1, 0], ARRAY[2] > ARRAY[1, 5];
+SELECT x, count(*) FROM (SELECT ARRAY[id % 3, id % 2] AS x FROM emp) s GROUP BY x ORDER BY x;
+SELECT DISTINCT ARRAY[dept] FROM emp ORDER BY 1;
+SELECT region, x FROM (SELECT region, array_agg(qty ORDER BY qty, id) AS x FROM sales WHERE id < 40 GROUP BY region) s ORDER BY x, region;
+SELECT e.id, u.v FROM emp e, unnest(ARRAY[e.id, e.dept]) AS u(v) WHERE e.id < 5 ORDER BY e.id, u.v;
+SELECT * FROM unnest(ARRAY[1, 2, 3], ARRAY['a', 'b']) AS u(n, s) ORDER BY n;
