@@ -118,7 +118,7 @@ ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr>
   const auto* candidates = FunctionRegistry::BuiltIn().FindScalar(name);
   if (candidates == nullptr && name == "unnest") {
     throw Error(sqlstate::kFeatureNotSupported,
-                "unnest() outside FROM is not supported yet; write FROM t, unnest(t.column) AS u(element)", span);
+                "set-returning function unnest() is only allowed in FROM and in a select list", span);
   }
   if (candidates == nullptr) throw Error(sqlstate::kUndefinedFunction, Signature(name, args), span);
   const int chosen = ResolveOverload<ScalarFunction>(
@@ -244,7 +244,30 @@ ExprPtr Binder::BindFunctionCall(const ast::FunctionCall& call, ExprContext& con
   }
   std::vector<ExprPtr> args;
   for (const auto& arg : call.args) args.push_back(BindExpression(*arg, context));
+  if (name == "unnest" && call.name.size() == 1 && context.unnests != nullptr) {
+    return BindSelectListUnnest(std::move(args), *context.unnests, call.span);
+  }
   return BindScalarFunction(name, std::move(args), call.span);
+}
+
+ExprPtr Binder::BindSelectListUnnest(std::vector<ExprPtr> args, UnnestCollector& unnests, SourceSpan span) {
+  if (args.size() != 1) {
+    throw Error(sqlstate::kFeatureNotSupported, "unnest() with several arguments is only allowed in FROM", span);
+  }
+  ExprPtr list = std::move(args[0]);
+  if (IsUntypedLiteral(*list)) list = CastTo(std::move(list), LogicalType::List(TypeId::kVarchar));
+  if (list->type.id() != TypeId::kList) {
+    throw Error(sqlstate::kUndefinedFunction, "function unnest(" + list->type.ToString() + ") does not exist", span);
+  }
+  VisitExpressionsReadOnly(*list, [&](const Expression& node) {
+    if (node.kind == ExprKind::kColumnRef && node.As<ColumnRefExpr>().binding.table_index == unnests.unnest_index) {
+      throw Error(sqlstate::kFeatureNotSupported, "unnest() calls cannot be nested", span);
+    }
+  });
+  const LogicalType element = list->type.ChildType();
+  const uint32_t column = static_cast<uint32_t>(unnests.lists.size());
+  unnests.lists.push_back(std::move(list));
+  return std::make_unique<ColumnRefExpr>(element, ColumnBinding{unnests.unnest_index, column}, "unnest");
 }
 
 BoundAggregate Binder::ResolveAggregate(const std::string& name, std::vector<ExprPtr> args, SourceSpan span) {

@@ -111,6 +111,16 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
   windows.named = &select.windows;
   CheckWindowClause(select.windows);
   select_context.windows = &windows;
+  UnnestCollector unnests;
+  unnests.unnest_index = NewTableIndex();
+  select_context.unnests = &unnests;
+  const uint32_t saved_unnest_index = unnest_index_;
+  unnest_index_ = unnests.unnest_index;
+  struct RestoreUnnestIndex {
+    uint32_t& slot;
+    uint32_t saved;
+    ~RestoreUnnestIndex() { slot = saved; }
+  } restore_unnest_index{unnest_index_, saved_unnest_index};
   std::vector<ExprPtr> items;
   std::vector<std::string> names;
   for (const auto& item : select.select_list) {
@@ -336,6 +346,9 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
     for (auto& item : items) {
       BindToGroupsAroundWindows(item, groups, group_index, aggregates.aggregate_index, windows.window_index, "SELECT");
     }
+    for (auto& list : unnests.lists) {
+      BindToGroupsAroundWindows(list, groups, group_index, aggregates.aggregate_index, windows.window_index, "SELECT");
+    }
     for (auto& target : order_targets) {
       if (target.extra) {
         BindToGroupsAroundWindows(target.extra, groups, group_index, aggregates.aggregate_index, windows.window_index,
@@ -377,6 +390,12 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
       for (auto& order : function.orders) PlanSubqueries(order.expr, root);
     }
     root = std::make_unique<LogicalWindow>(windows.window_index, std::move(windows.functions), std::move(root));
+  }
+  // Set-returning unnest() calls: after windows, before DISTINCT, ORDER BY and LIMIT,
+  // as PostgreSQL's ProjectSet.
+  if (!unnests.lists.empty()) {
+    for (auto& list : unnests.lists) PlanSubqueries(list, root);
+    root = std::make_unique<LogicalUnnest>(unnests.unnest_index, std::move(unnests.lists), std::move(root));
   }
   for (auto& item : items) PlanSubqueries(item, root);
   std::vector<ExprPtr> projection;

@@ -384,7 +384,7 @@ void Binder::BindWindowSpec(const ast::WindowSpec& spec, const std::vector<ast::
 
 void Binder::BindToGroupsAroundWindows(ExprPtr& expr, const std::vector<ExprPtr>& groups, uint32_t group_index,
                                        uint32_t aggregate_index, uint32_t window_index, const char* clause) {
-  if (!HasWindowReference(*expr, window_index)) {
+  if (!HasWindowReference(*expr, window_index) && !HasWindowReference(*expr, unnest_index_)) {
     BindToGroups(expr, groups, group_index, aggregate_index, clause);
     return;
   }

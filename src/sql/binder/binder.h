@@ -73,12 +73,19 @@ class Binder {
     std::vector<BoundWindowFunction> functions;
     const std::vector<ast::NamedWindow>* named = nullptr;  // the WINDOW clause
   };
+  // unnest(list) calls of a select list: each becomes a column of a LogicalUnnest
+  // placed below the final projection.
+  struct UnnestCollector {
+    uint32_t unnest_index = 0;
+    std::vector<ExprPtr> lists;
+  };
   // Where an expression is bound: visible columns, and what may appear in it.
   struct ExprContext {
     const BindScope* scope = nullptr;
     const char* clause = "";
     AggregateCollector* aggregates = nullptr;  // null: aggregates not allowed
     WindowCollector* windows = nullptr;        // null: window functions not allowed
+    UnnestCollector* unnests = nullptr;        // null: set-returning functions not allowed
   };
 
   // ---- queries (bind_query.cc) ----
@@ -108,6 +115,8 @@ class Binder {
   ExprPtr BindExpression(const ast::Expr& expr, ExprContext& context);
   ExprPtr BindColumnRef(const ast::ColumnRef& ref, ExprContext& context);
   ExprPtr BindFunctionCall(const ast::FunctionCall& call, ExprContext& context);
+  // unnest(list) in a select list: collects the list, returns a reference to its elements.
+  ExprPtr BindSelectListUnnest(std::vector<ExprPtr> args, UnnestCollector& unnests, SourceSpan span);
   ExprPtr BindAggregateCall(const ast::FunctionCall& call, ExprContext& context);
   // GROUPING(a, ...): collected like an aggregate; its arguments are matched to the
   // GROUP BY expressions by BindSelect.
@@ -210,6 +219,8 @@ class Binder {
   // Set while a CTE's own body is bound, to stop it referring to itself.
   std::vector<const ast::CommonTableExpr*> binding_ctes_;
   bool has_correlation_ = false;
+  // The select list's unnest columns, which grouping leaves alone like window results.
+  uint32_t unnest_index_ = UINT32_MAX;
   // WITH RECURSIVE: which CTEs are in a RECURSIVE list, the recursive CTEs whose
   // bodies this binder binds, whether this binder binds a subquery in an expression,
   // and whether a join's nullable side is being bound (both forbid self-references).

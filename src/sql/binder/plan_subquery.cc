@@ -328,6 +328,9 @@ void ForEachExpression(LogicalOperator& node, const std::function<void(ExprPtr&)
     case LogicalKind::kLateralJoin:
       for (auto& arg : node.As<LogicalLateralJoin>().function_args) visit(arg);
       break;
+    case LogicalKind::kUnnest:
+      for (auto& list : node.As<LogicalUnnest>().lists) visit(list);
+      break;
     default:
       break;
   }

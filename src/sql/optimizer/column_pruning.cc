@@ -110,6 +110,10 @@ void Prune(LogicalOperator& node, BindingSet used, Remap& remap) {
     case LogicalKind::kLimit:
       Prune(*node.children[0], std::move(used), remap);
       return;
+    case LogicalKind::kUnnest:
+      for (const auto& list : node.As<LogicalUnnest>().lists) AddReferences(*list, used);
+      Prune(*node.children[0], std::move(used), remap);
+      return;
     default: {
       // Kinds without a rule here keep every column of their inputs.
       for (auto& child : node.children) {
@@ -158,6 +162,9 @@ void ApplyRemap(LogicalOperator& node, const Remap& remap) {
     }
     case LogicalKind::kOrder:
       for (auto& order : node.As<LogicalOrder>().orders) ApplyRemap(*order.expr, remap);
+      break;
+    case LogicalKind::kUnnest:
+      for (auto& list : node.As<LogicalUnnest>().lists) ApplyRemap(*list, remap);
       break;
     default:
       break;

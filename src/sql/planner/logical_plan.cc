@@ -87,6 +87,22 @@ LogicalFilter::LogicalFilter(std::vector<ExprPtr> conditions, LogicalPtr child)
 }
 std::string LogicalFilter::Describe() const { return "FILTER " + JoinExpressions(conditions); }
 
+LogicalUnnest::LogicalUnnest(uint32_t table_index, std::vector<ExprPtr> lists, LogicalPtr child)
+    : LogicalOperator(LogicalKind::kUnnest), table_index(table_index), lists(std::move(lists)) {
+  children.push_back(std::move(child));
+}
+std::vector<ColumnBinding> LogicalUnnest::Bindings() const {
+  std::vector<ColumnBinding> bindings = children[0]->Bindings();
+  for (const auto& binding : Numbered(table_index, lists.size())) bindings.push_back(binding);
+  return bindings;
+}
+std::vector<LogicalType> LogicalUnnest::Types() const {
+  std::vector<LogicalType> types = children[0]->Types();
+  for (const auto& list : lists) types.push_back(list->type.ChildType());
+  return types;
+}
+std::string LogicalUnnest::Describe() const { return "UNNEST " + JoinExpressions(lists); }
+
 std::string BoundAggregate::ToString() const {
   std::string out = function->name + "(" + (distinct ? "DISTINCT " : "");
   out += args.empty() ? "*" : JoinExpressions(args);

@@ -33,6 +33,7 @@ enum class LogicalKind : uint8_t {
   kWindow,
   kRecursiveCte,  // WITH RECURSIVE
   kLateralJoin,   // a join whose right side depends on the left row
+  kUnnest,        // unnest(list) in a select list: one row per element
 };
 
 // A node of a logical plan. Every node numbers its output columns with
@@ -121,6 +122,17 @@ struct LogicalFilter : LogicalOperator {
   std::vector<ExprPtr> conditions;  // all must hold
   std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
   std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override;
+};
+
+// The input's columns, then one column per list expression holding its elements
+// (bindings {table_index, i}); each input row repeats once per element.
+struct LogicalUnnest : LogicalOperator {
+  LogicalUnnest(uint32_t table_index, std::vector<ExprPtr> lists, LogicalPtr child);
+  uint32_t table_index;
+  std::vector<ExprPtr> lists;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
   std::string Describe() const override;
 };
 

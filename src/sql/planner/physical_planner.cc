@@ -15,6 +15,7 @@
 #include "exec/operators/table_function_scan.h"
 #include "exec/operators/table_scan.h"
 #include "exec/operators/union_all.h"
+#include "exec/operators/unnest.h"
 #include "exec/operators/window.h"
 #include "function/distinct_aggregate.h"
 
@@ -219,6 +220,14 @@ PhysicalPtr PhysicalPlanner::Plan(LogicalOperator& op) {
     case LogicalKind::kLateralJoin:
       node = PlanLateralJoin(*this, op.As<LogicalLateralJoin>());
       break;
+    case LogicalKind::kUnnest: {
+      const auto child_bindings = op.children[0]->Bindings();
+      std::vector<ExprPtr> lists;
+      for (const auto& list : op.As<LogicalUnnest>().lists) lists.push_back(ResolveColumns(*list, child_bindings));
+      node = std::make_unique<UnnestNode>(op.Types(), std::move(lists));
+      node->children.push_back(Plan(*op.children[0]));
+      break;
+    }
   }
   node->estimated_rows = op.estimated_rows;
   return node;

@@ -21,3 +21,6 @@ SELECT DISTINCT ARRAY[dept] FROM emp ORDER BY 1;
 SELECT region, x FROM (SELECT region, array_agg(qty ORDER BY qty, id) AS x FROM sales WHERE id < 40 GROUP BY region) s ORDER BY x, region;
 SELECT e.id, u.v FROM emp e, unnest(ARRAY[e.id, e.dept]) AS u(v) WHERE e.id < 5 ORDER BY e.id, u.v;
 SELECT * FROM unnest(ARRAY[1, 2, 3], ARRAY['a', 'b']) AS u(n, s) ORDER BY n;
+SELECT id, unnest(ARRAY[id, dept]) AS v FROM emp WHERE id < 6 ORDER BY id, v;
+SELECT dept, unnest(array_agg(id ORDER BY id)) AS v FROM emp WHERE id < 12 GROUP BY dept ORDER BY dept, v;
+SELECT unnest(ARRAY[1, 2, 3]) AS a, unnest(ARRAY['x', 'y']) AS b ORDER BY a;
