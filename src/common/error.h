@@ -46,6 +46,8 @@ inline constexpr SqlState kUndefinedObject{{'4', '2', '7', '0', '4'}};
 inline constexpr SqlState kInvalidColumnReference{{'4', '2', 'P', '1', '0'}};
 inline constexpr SqlState kWindowingError{{'4', '2', 'P', '2', '0'}};
 inline constexpr SqlState kIndeterminateDatatype{{'4', '2', 'P', '1', '8'}};
+inline constexpr SqlState kProgramLimitExceeded{{'5', '4', '0', '0', '0'}};
+inline constexpr SqlState kDataCorrupted{{'X', 'X', '0', '0', '1'}};  // a corrupt file
 inline constexpr SqlState kInternal{{'X', 'X', '0', '0', '0'}};  // a Basin bug
 }  // namespace sqlstate
 
