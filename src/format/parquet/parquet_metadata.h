@@ -349,7 +349,9 @@ struct BloomFilterHeader {
 
 // Parsers. All throw basin::Error(kDataCorrupted) with the structure, the problem
 // and the byte position on malformed input; `base_offset` is the file offset of
-// `bytes`, used only for messages.
+// `bytes`, used only for messages. Memory use is proportional to the input (parsed
+// structs take up to a few dozen times their encoded size), so callers bound the
+// footer size they accept.
 FileMetaData ParseFileMetaData(std::span<const uint8_t> bytes, uint64_t base_offset = 0);
 // Parses the header at the start of `bytes` (which may continue with the page data)
 // and stores its serialized length in *header_size.

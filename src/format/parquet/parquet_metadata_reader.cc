@@ -47,8 +47,9 @@ std::vector<T> ReadList(Reader& reader, ThriftType expected, const char* name,
     reader.Fail(std::string("unexpected element type in list ") + name);
   }
   std::vector<T> result;
-  // header.size <= remaining bytes, so this is bounded by the input.
-  result.reserve(header.size);
+  // header.size <= remaining bytes, but a struct element can be 100 times larger in
+  // memory than its smallest encoding: reserve little, let real elements grow it.
+  result.reserve(std::min<uint32_t>(header.size, 1024));
   for (uint32_t i = 0; i < header.size; ++i) result.push_back(read_element(reader));
   reader.EndContainer();
   return result;
@@ -465,6 +466,10 @@ ColumnChunk ReadColumnChunk(Reader& reader) {
     }
   }
   reader.EndStruct();
+  // Optional in the IDL but required by the format's text ("writers MUST populate
+  // it"); absent only when encrypted. Requiring it also keeps a hostile footer of
+  // empty structs from expanding a hundredfold in memory.
+  if (!chunk.meta_data && !chunk.encrypted) reader.Fail("missing meta_data of ColumnChunk");
   return chunk;
 }
 

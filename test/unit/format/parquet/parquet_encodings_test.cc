@@ -16,6 +16,12 @@ std::span<const uint8_t> Bytes(const std::string& text) {
   return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
 }
 
+// String literals live forever: decoders may keep views of them.
+template <size_t N>
+std::span<const uint8_t> Bytes(const char (&text)[N]) {
+  return {reinterpret_cast<const uint8_t*>(text), N - 1};
+}
+
 // Values below 2^bit_width with runs of random lengths (so that repeated runs and
 // bit-packed groups alternate and cross batch boundaries).
 std::vector<uint32_t> RunnyValues(size_t count, int bit_width, std::mt19937& random) {
@@ -91,10 +97,11 @@ TEST(ParquetRleTest, TruncatedAndHostileInput) {
   std::vector<uint32_t> values(100);
   EXPECT_EQ(decoder.GetBatch(values.data(), 100), 6u);
   // A repeated run without its value.
-  RleBitPackedDecoder missing_value(Bytes(std::string("\x10", 1)), 8);
+  RleBitPackedDecoder missing_value(Bytes("\x10"), 8);
   EXPECT_THROW(missing_value.GetBatch(values.data(), 1), Error);
   // A header that never ends.
-  RleBitPackedDecoder endless(Bytes(std::string(12, '\xff')), 8);
+  const std::string endless_header(12, '\xff');
+  RleBitPackedDecoder endless(Bytes(endless_header), 8);
   EXPECT_THROW(endless.GetBatch(values.data(), 1), Error);
   EXPECT_THROW(RleBitPackedDecoder(Bytes(""), 33), Error);
   RleBitPackedDecoder wide(Bytes("\x02\x01\x02\x03"), 17);
@@ -197,10 +204,14 @@ TEST(ParquetDeltaBinaryPackedTest, HostileHeadersAndTruncation) {
   for (size_t length = 0; length < encoded.size(); ++length) {
     SCOPED_TRACE(length);
     try {
-      DeltaBinaryPackedDecoder<int32_t> decoder(Bytes(encoded.substr(0, length)));
+      const std::string truncated = encoded.substr(0, length);
+      DeltaBinaryPackedDecoder<int32_t> decoder(Bytes(truncated));
       std::vector<int32_t> decoded(values.size());
       decoder.Decode(decoded.data(), decoded.size());
-      ADD_FAILURE() << "decoded a truncated stream";
+      // Only the zero padding of the last miniblock (at most 32 values of 32 bits)
+      // may be missing, and then the values must be right.
+      EXPECT_GE(length, encoded.size() - 128) << "decoded a truncated stream";
+      EXPECT_EQ(decoded, values);
     } catch (const Error& error) {
       EXPECT_EQ(error.state(), sqlstate::kDataCorrupted);
     }
@@ -319,7 +330,8 @@ TEST(ParquetDeltaByteArrayTest, CorruptInputThrows) {
   EXPECT_THROW(length_decoder.Decode(out.data(), 2), Error);
   std::string negative;
   EncodeDeltaBinaryPacked(std::vector<int32_t>{-1}, negative);
-  DeltaLengthByteArrayDecoder negative_decoder(Bytes(negative + "abc"));
+  negative += "abc";
+  DeltaLengthByteArrayDecoder negative_decoder(Bytes(negative));
   EXPECT_THROW(negative_decoder.Decode(out.data(), 1), Error);
 }
 
@@ -384,7 +396,8 @@ TEST(ParquetPlainTest, ByteArrays) {
   EXPECT_EQ(out[0], "");
   EXPECT_EQ(out[1], "a");
   EXPECT_EQ(out[2], "hello world");
-  PlainByteArrayDecoder truncated(Bytes(encoded.substr(0, encoded.size() - 1)));
+  const std::string cut = encoded.substr(0, encoded.size() - 1);
+  PlainByteArrayDecoder truncated(Bytes(cut));
   EXPECT_THROW(truncated.Decode(out, 4), Error);
   PlainByteArrayDecoder short_prefix(Bytes("\x01\x00"));
   EXPECT_THROW(short_prefix.Decode(out, 1), Error);
