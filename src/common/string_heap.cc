@@ -18,6 +18,11 @@ char* StringHeap::Allocate(size_t length) {
   return result;
 }
 
+void StringHeap::Adopt(std::unique_ptr<char[]> bytes, size_t length) {
+  blocks_.push_back(std::move(bytes));  // the open block (cursor_) stays open
+  allocated_bytes_ += length;
+}
+
 StringRef StringHeap::Add(std::string_view text) {
   if (text.size() <= StringRef::kInlineBytes) return StringRef(text);
   char* bytes = Allocate(text.size());

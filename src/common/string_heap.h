@@ -22,6 +22,9 @@ class StringHeap {
   StringRef Add(std::string_view text);
   // Reserves `length` bytes to be filled by the caller; valid for the heap's life.
   char* Allocate(size_t length);
+  // Takes ownership of `bytes` (`length` of them), so that StringRefs may point into
+  // it: a file reader's pages become string storage without a copy.
+  void Adopt(std::unique_ptr<char[]> bytes, size_t length);
   size_t allocated_bytes() const { return allocated_bytes_; }
 
  private:

@@ -89,6 +89,14 @@ StringRef Vector::AddString(std::string_view text) {
   return heap().Add(text);
 }
 
+void Vector::KeepHeap(const std::shared_ptr<StringHeap>& heap) {
+  if (!heap || heap == buffer_->heap) return;
+  for (const auto& known : buffer_->foreign_heaps) {
+    if (known == heap) return;
+  }
+  buffer_->foreign_heaps.push_back(heap);
+}
+
 void Vector::KeepHeapsOf(const Vector& other) {
   if (other.buffer_ == buffer_ || type_.id() != TypeId::kVarchar) return;
   auto keep = [this](const std::shared_ptr<StringHeap>& heap) {

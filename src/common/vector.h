@@ -88,6 +88,8 @@ class Vector {
   StringHeap& heap();
   // Keeps `other`'s heaps alive, so StringRefs copied from it stay valid here.
   void KeepHeapsOf(const Vector& other);
+  // Keeps `heap` alive for StringRefs that point into it.
+  void KeepHeap(const std::shared_ptr<StringHeap>& heap);
 
   // Nested types. STRUCT: one child per field, row for row with this vector (what the
   // children hold at a NULL struct row is unspecified). LIST and MAP: one child holding

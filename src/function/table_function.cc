@@ -7,7 +7,7 @@ namespace basin {
 const TableFunction* FindTableFunction(const std::string& name) {
   static const auto* functions = [] {
     auto* map = new std::unordered_map<std::string, TableFunction>();
-    for (TableFunction function : {MakeGenerateSeriesFunction(), MakeReadCsvFunction(), MakeReadCsvAutoFunction(), MakeUnnestFunction()}) {
+    for (TableFunction function : {MakeGenerateSeriesFunction(), MakeReadCsvFunction(), MakeReadCsvAutoFunction(), MakeUnnestFunction(), MakeReadParquetFunction()}) {
       const std::string key = function.name;
       (*map)[key] = std::move(function);
     }

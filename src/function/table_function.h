@@ -60,5 +60,6 @@ TableFunction MakeGenerateSeriesFunction();
 TableFunction MakeReadCsvFunction();
 TableFunction MakeReadCsvAutoFunction();
 TableFunction MakeUnnestFunction();
+TableFunction MakeReadParquetFunction();
 
 }  // namespace basin

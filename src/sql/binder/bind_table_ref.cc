@@ -110,14 +110,20 @@ LogicalPtr Binder::BindTableRef(const ast::TableRef& ref, BindScope& scope) {
         const size_t n = std::strlen(suffix);
         return lower.size() >= n && lower.compare(lower.size() - n, n, suffix) == 0;
       };
-      if (!(ends_with(".csv") || ends_with(".tsv") || ends_with(".tbl") || ends_with(".txt") ||
-            ends_with(".csv.gz"))) {
-        throw Error(sqlstate::kFeatureNotSupported, "cannot tell how to read \"" + path +
-                                                        "\": only CSV files (.csv, .tsv, .tbl, .txt) are supported yet",
+      const char* reader = nullptr;
+      if (ends_with(".csv") || ends_with(".tsv") || ends_with(".tbl") || ends_with(".txt") || ends_with(".csv.gz")) {
+        reader = "read_csv";
+      } else if (ends_with(".parquet") || ends_with(".parq")) {
+        reader = "read_parquet";
+      } else {
+        throw Error(sqlstate::kFeatureNotSupported,
+                    "cannot tell how to read \"" + path +
+                        "\": Basin reads CSV (.csv, .tsv, .tbl, .txt) and Parquet (.parquet) files by name; use read_csv or "
+                        "read_parquet for others",
                     ref.span);
       }
       ast::FunctionCall call;
-      call.name = {"read_csv"};
+      call.name = {reader};
       auto argument = std::make_unique<ast::Constant>();
       argument->constant_kind = ast::ConstantKind::kString;
       argument->value = path;
