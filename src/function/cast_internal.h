@@ -55,8 +55,9 @@ void CastRowsInfallible(const Vector& source, Vector& result, uint32_t rows, Con
 // Casts between BOOLEAN, integers, REAL, DOUBLE and DECIMAL (cast_numeric.cc).
 void CastNumeric(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
 // Anything to VARCHAR, and VARCHAR to anything (cast_text.cc).
-void CastToText(const Vector& source, Vector& result, uint32_t rows);
-void CastFromText(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
+void CastToText(const Vector& source, Vector& result, uint32_t rows, const TimeZone& zone);
+void CastFromText(const Vector& source, Vector& result, uint32_t rows, CastMode mode,
+                  const TimeZone& zone);
 
 // LIST, STRUCT and MAP to text, text to LIST and STRUCT, and element-wise between
 // nested types (cast_nested.cc).

@@ -135,7 +135,7 @@ void CsvBatchConverter::ConvertSlow(ColumnJob& job, uint32_t row, std::string_vi
   source.data<StringRef>()[0] = source.AddString(text);
   Vector result(job.out.type(), 1);
   try {
-    CastVector(source, result, 1, CastMode::kStrict);
+    CastVector(source, result, 1, CastMode::kStrict, *spec_.time_zone);
   } catch (const Error& error) {
     Fail(row, job.name, error.state(), error.message());
     job.out.SetNull(row);
@@ -210,7 +210,7 @@ void CsvBatchConverter::ConvertWithCast(ColumnJob& job) {
     }
     values[row] = text.AddString(FieldText(rows, field));
   }
-  CastVector(text, job.out, num_rows, CastMode::kTry);
+  CastVector(text, job.out, num_rows, CastMode::kTry, *spec_.time_zone);
   // Rows the cast turned into NULL did not convert: redo them one by one for the error.
   for (uint32_t row = 0; row < num_rows; ++row) {
     if (text.IsValid(row) && !job.out.IsValid(row)) ConvertSlow(job, row, values[row].view());

@@ -131,7 +131,7 @@ ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr>
     LogicalType target = TargetType(parameter, args[i]->type);
     if (IsUntypedLiteral(*args[i]) && parameter.id() == TypeId::kNull) target = TypeId::kVarchar;
     try {
-      args[i] = CastTo(std::move(args[i]), target);
+      args[i] = CastTo(std::move(args[i]), target, *context_.time_zone);
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), span);
     }
@@ -139,6 +139,7 @@ ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr>
   }
   LogicalType return_type = function->return_type;
   std::shared_ptr<const FunctionData> data;
+  if (function->uses_time_zone) data = std::make_shared<TimeZoneData>(context_.time_zone);
   if (function->bind) {
     try {
       data = function->bind(types, return_type);
@@ -279,7 +280,7 @@ BoundAggregate Binder::ResolveAggregate(const std::string& name, std::vector<Exp
   for (size_t i = 0; i < args.size(); ++i) {
     LogicalType target = TargetType(function->arguments[i], args[i]->type);
     if (IsUntypedLiteral(*args[i]) && function->arguments[i].id() == TypeId::kNull) target = TypeId::kVarchar;
-    args[i] = CastTo(std::move(args[i]), target);
+    args[i] = CastTo(std::move(args[i]), target, *context_.time_zone);
     types.push_back(args[i]->type);
   }
   BoundAggregate aggregate;
