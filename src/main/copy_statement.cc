@@ -76,9 +76,8 @@ struct CopyInput {
   std::optional<std::string> data;  // STDIN
 
   std::unique_ptr<CsvInput> Open() const {
-    return data ? MakeCsvMemoryInput(*data, kStdinName) : OpenCsvFile(path);
+    return data ? MakeCsvMemoryInput(*data, kCsvStdinName) : OpenCsvFile(path);
   }
-  static constexpr const char* kStdinName = "STDIN";
 };
 
 // Reads the input of a COPY FROM, batch by batch, in either format.
@@ -101,7 +100,7 @@ class CopySource {
       csv_ = std::make_unique<CsvReader>(input.Open(), csv, types);
     } else {
       CopyTextFormat format{options.delimiter, options.null_string, options.header, &zone};
-      text_ = input.data ? std::make_unique<CopyTextReader>(*input.data, CopyInput::kStdinName,
+      text_ = input.data ? std::make_unique<CopyTextReader>(*input.data, kCsvStdinName,
                                                             format, names, types, error_context)
                          : std::make_unique<CopyTextReader>(input.path, format, names, types,
                                                             error_context);

@@ -1,11 +1,14 @@
 #include "format/csv/csv_batch_converter.h"
 
+#include "format/csv/csv_input.h"
+
 #include <algorithm>
 #include <cstring>
 
 #include "common/error.h"
 #include "common/value.h"
 #include "format/csv/csv_field_parsers.h"
+#include "format/csv/csv_input.h"
 #include "function/cast.h"
 
 namespace basin {
@@ -118,7 +121,7 @@ void CsvBatchConverter::Fail(uint32_t row, const std::string& column, SqlState s
   const uint64_t line = rows_->row_lines[row];
   if (!spec_.ignore_errors) {
     std::string message =
-        spec_.error_context + ": file \"" + *file_name_ + "\", line " + std::to_string(line);
+        spec_.error_context + ": " + DescribeCsvSource(*file_name_) + ", line " + std::to_string(line);
     if (!column.empty()) message += ", column \"" + column + "\"";
     throw Error(state, message + ": " + reason);
   }
