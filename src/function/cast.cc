@@ -184,11 +184,11 @@ void CastVector(const Vector& source, Vector& result, uint32_t count, CastMode m
   } else if (from == to) {
     CopyRows(source, nullptr, rows, result, 0);
   } else if (from.IsNested() && to.id() == TypeId::kVarchar) {
-    cast_internal::CastNestedToText(source, result, rows);
+    cast_internal::CastNestedToText(source, result, rows, zone);
   } else if (to.IsNested() && from.id() == TypeId::kVarchar) {
-    cast_internal::CastTextToNested(source, result, rows, mode);
+    cast_internal::CastTextToNested(source, result, rows, mode, zone);
   } else if (to.IsNested()) {
-    cast_internal::CastNestedToNested(source, result, rows, mode);
+    cast_internal::CastNestedToNested(source, result, rows, mode, zone);
   } else if (to.id() == TypeId::kVarchar) {
     cast_internal::CastToText(source, result, rows, zone);
   } else if (from.id() == TypeId::kVarchar) {

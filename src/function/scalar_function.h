@@ -64,7 +64,8 @@ struct ScalarFunction {
   bool null_propagating = true;
   Volatility volatility = Volatility::kImmutable;
   // The result depends on the session's TimeZone (timestamptz output, extract, ...):
-  // the binder passes a TimeZoneData as the kernel's data. Exclusive with `bind`.
+  // the binder passes a TimeZoneData as the kernel's data. A `bind` callback of such a
+  // function must return no data of its own.
   bool uses_time_zone = false;
   // Optional: given the actual argument types (after implicit casts), computes the
   // result type (e.g. decimal precision) and run-time data. May throw a bind error.

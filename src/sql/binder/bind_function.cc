@@ -87,7 +87,8 @@ int ResolveOverload(const std::vector<std::shared_ptr<const Function>>& candidat
 
 // A function's bind callback may ask for other argument types than the declared
 // ones (array_append(list, x) wants x as the list's element type): cast to them.
-void CastToBoundTypes(std::vector<ExprPtr>& args, const std::vector<LogicalType>& types, SourceSpan span) {
+void CastToBoundTypes(std::vector<ExprPtr>& args, const std::vector<LogicalType>& types, const TimeZone& zone,
+                      SourceSpan span) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i]->type == types[i]) continue;
     if (!CastExists(args[i]->type, types[i]) || (!IsUntypedLiteral(*args[i]) && args[i]->type.id() != TypeId::kNull &&
@@ -96,7 +97,7 @@ void CastToBoundTypes(std::vector<ExprPtr>& args, const std::vector<LogicalType>
                   "argument " + std::to_string(i + 1) + " of type " + args[i]->type.ToString() + " does not match " + types[i].ToString(), span);
     }
     try {
-      args[i] = CastTo(std::move(args[i]), types[i]);
+      args[i] = CastTo(std::move(args[i]), types[i], zone);
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), span);
     }
@@ -139,14 +140,17 @@ ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr>
   }
   LogicalType return_type = function->return_type;
   std::shared_ptr<const FunctionData> data;
-  if (function->uses_time_zone) data = std::make_shared<TimeZoneData>(context_.time_zone);
   if (function->bind) {
     try {
       data = function->bind(types, return_type);
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), error.where() ? error.where() : std::optional<SourceSpan>(span));
     }
-    CastToBoundTypes(args, types, span);
+    CastToBoundTypes(args, types, *context_.time_zone, span);
+  }
+  if (function->uses_time_zone) {
+    if (data) throw Error(sqlstate::kInternal, "function " + name + " has both bind data and a time zone");
+    data = std::make_shared<TimeZoneData>(context_.time_zone);
   }
   auto expr = std::make_unique<FunctionExpr>(function, std::move(args), return_type, data);
   // Fold calls on constants now, so that plans and filters see plain values.
@@ -292,7 +296,7 @@ BoundAggregate Binder::ResolveAggregate(const std::string& name, std::vector<Exp
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), error.where() ? error.where() : std::optional<SourceSpan>(span));
     }
-    CastToBoundTypes(args, types, span);
+    CastToBoundTypes(args, types, *context_.time_zone, span);
   }
   aggregate.args = std::move(args);
   return aggregate;
