@@ -260,7 +260,7 @@ ExprPtr Binder::BindSelectListUnnest(std::vector<ExprPtr> args, UnnestCollector&
     throw Error(sqlstate::kFeatureNotSupported, "unnest() with several arguments is only allowed in FROM", span);
   }
   ExprPtr list = std::move(args[0]);
-  if (IsUntypedLiteral(*list)) list = CastTo(std::move(list), LogicalType::List(TypeId::kVarchar));
+  if (IsUntypedLiteral(*list)) list = CastTo(std::move(list), LogicalType::List(TypeId::kVarchar), *context_.time_zone);
   if (list->type.id() != TypeId::kList) {
     throw Error(sqlstate::kUndefinedFunction, "function unnest(" + list->type.ToString() + ") does not exist", span);
   }
