@@ -16,6 +16,8 @@ echo "== unit tests"
 "$build/test/basin_unit_tests" --gtest_brief=1 || failed=1
 echo "== SQL tests"
 "$build/test/basin_sqllogictest" test/sql || failed=1
+echo "== CLI COPY FROM STDIN / TO STDOUT"
+test/integration/cli_copy.sh "$build" || failed=1
 echo "== TPC-H SF0.1 answers (tpch_load + 22 queries)"
 shared_dir=${BASIN_SHARED_DIR:-$(pwd)/../shared}
 if [ -f "$shared_dir/tpch/sf0.1/tpch-sf0.1.tar.zst" ] && [ -x "$build/test/basin_tpch_answers" ]; then

@@ -20,7 +20,11 @@ constexpr int kMaxIncludeDepth = 16;
 }  // namespace
 
 CliSession::CliSession(Connection& connection, std::ostream& out, std::ostream& err)
-    : connection_(connection), out_(out), err_(err) {}
+    : connection_(connection), out_(out), err_(err), copy_in_(err), copy_out_(out) {
+  connection_.SetCopyStreams(&copy_in_, &copy_out_);
+}
+
+CliSession::~CliSession() { connection_.SetCopyStreams(nullptr, nullptr); }
 
 void CliSession::PrintTiming(std::chrono::nanoseconds elapsed) {
   char text[64];
@@ -126,6 +130,17 @@ RunOutcome CliSession::RunFile(const std::string& path) {
 }
 
 RunOutcome CliSession::RunScript(std::istream& in) {
+  // COPY FROM STDIN inside the script reads the script's next lines.
+  const CliCopyIn::LineReader outer_reader = copy_in_.reader();
+  const bool outer_interactive = copy_in_.interactive();
+  copy_in_.set_reader([&in](std::string& line) { return static_cast<bool>(std::getline(in, line)); },
+                      /*interactive=*/false);
+  const RunOutcome outcome = RunScriptLines(in);
+  copy_in_.set_reader(outer_reader, outer_interactive);
+  return outcome;
+}
+
+RunOutcome CliSession::RunScriptLines(std::istream& in) {
   StatementBuffer buffer;
   RunOutcome worst = RunOutcome::kOk;
   std::string line;

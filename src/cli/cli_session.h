@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli/copy_streams.h"
 #include "cli/output_format.h"
 #include "main/database.h"
 
@@ -20,6 +21,9 @@ enum class RunOutcome { kOk, kError, kQuit };
 class CliSession {
  public:
   CliSession(Connection& connection, std::ostream& out, std::ostream& err);
+  ~CliSession();
+  CliSession(const CliSession&) = delete;
+  CliSession& operator=(const CliSession&) = delete;
 
   OutputFormat format() const { return format_; }
   void set_format(OutputFormat format) { format_ = format; }
@@ -29,6 +33,11 @@ class CliSession {
   void set_show_progress(bool show) { show_progress_ = show; }
   // Whether scripts (\i, -f) stop at their first error, as psql's ON_ERROR_STOP.
   void set_stop_on_error(bool stop) { stop_on_error_ = stop; }
+  // Where COPY ... FROM STDIN reads its lines outside scripts (standard input by
+  // default; the shell's ">> " prompt when interactive).
+  void set_copy_line_reader(CliCopyIn::LineReader reader, bool interactive) {
+    copy_in_.set_reader(std::move(reader), interactive);
+  }
 
   // Runs one or more SQL statements, printing each result as it completes. On an
   // error prints it with its context and returns kError (earlier statements stay done).
@@ -47,6 +56,7 @@ class CliSession {
 
  private:
   void PrintTiming(std::chrono::nanoseconds elapsed);
+  RunOutcome RunScriptLines(std::istream& in);
 
   Connection& connection_;
   std::ostream& out_;
@@ -56,6 +66,9 @@ class CliSession {
   bool show_progress_ = false;
   bool stop_on_error_ = true;
   int include_depth_ = 0;  // \i nesting, to stop a file that includes itself
+  // COPY FROM STDIN reads the lines after the statement; COPY TO STDOUT writes to out_.
+  CliCopyIn copy_in_;
+  CliCopyOut copy_out_;
 };
 
 }  // namespace basin::cli

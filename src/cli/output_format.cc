@@ -43,8 +43,6 @@ ColumnKind ColumnKindOf(const LogicalType& type) {
   }
 }
 
-std::string PostgresCellText(const Value& value) { return value.ToString(); }
-
 RenderedResult RenderResult(const QueryResult& result, const CellRenderer& render) {
   RenderedResult rendered;
   rendered.names = result.names;
@@ -62,7 +60,7 @@ RenderedResult RenderResult(const QueryResult& result, const CellRenderer& rende
         if (value.is_null()) {
           cells.emplace_back(std::nullopt);
         } else {
-          cells.emplace_back(render(value));
+          cells.emplace_back(render ? render(value) : value.ToString(*result.time_zone));
         }
       }
     }

@@ -32,13 +32,12 @@ struct RenderedResult {
   std::vector<std::vector<std::optional<std::string>>> rows;
 };
 
-// Turns one non-NULL value into text. The CLI uses Value::ToString (PostgreSQL's text
-// form); tests pass their own so they need not link the cast kernels behind it.
+// Turns one non-NULL value into text. Without one, the CLI uses Value::ToString
+// (PostgreSQL's text form, timestamptz in the result's time zone); tests pass their
+// own so they need not link the cast kernels behind it.
 using CellRenderer = std::function<std::string(const Value&)>;
-std::string PostgresCellText(const Value& value);
 
-RenderedResult RenderResult(const QueryResult& result,
-                            const CellRenderer& render = PostgresCellText);
+RenderedResult RenderResult(const QueryResult& result, const CellRenderer& render = nullptr);
 
 // The writers, one file each. Each writes one statement's rows.
 void WriteTable(const RenderedResult& result, std::ostream& out);
@@ -52,7 +51,7 @@ void WriteRendered(const RenderedResult& result, OutputFormat format, std::ostre
 // tag ("CREATE TABLE", "INSERT 0 3") in table format only, as psql does. CSV, JSON and
 // Markdown stay machine-readable by printing nothing for such statements.
 void PrintQueryResult(const QueryResult& result, OutputFormat format, std::ostream& out,
-                      const CellRenderer& render = PostgresCellText);
+                      const CellRenderer& render = nullptr);
 
 // Character count of UTF-8 text (continuation bytes do not count), for column widths.
 size_t DisplayWidth(std::string_view text);

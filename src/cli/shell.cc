@@ -23,6 +23,7 @@ namespace {
 
 constexpr char kPrompt[] = "basin> ";
 constexpr char kContinuationPrompt[] = "   ...> ";
+constexpr char kCopyPrompt[] = ">> ";  // psql's, for COPY FROM STDIN data
 // Enough to find last week's queries, small enough to load instantly.
 constexpr int kHistoryLines = 2000;
 
@@ -113,6 +114,10 @@ int RunShell(CliSession& session) {
   rl_catch_signals = 0;
   rl_readline_name = "basin";
   History history;
+  // COPY FROM STDIN data is typed at its own prompt; Ctrl-C or Ctrl-D ends it.
+  session.set_copy_line_reader(
+      [](std::string& line) { return ReadLine(kCopyPrompt, line) == ReadStatus::kLine; },
+      /*interactive=*/true);
   std::cout << "basin " << kBasinVersion << " (in-memory database)\n"
             << "Enter \"\\help\" for help, \"\\q\" or Ctrl-D to quit.\n";
   StatementBuffer buffer;

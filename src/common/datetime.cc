@@ -6,6 +6,7 @@
 
 #include "common/datetime_internal.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 
 namespace basin {
 
@@ -124,14 +125,15 @@ int32_t TimestampToDate(int64_t micros) {
 
 int64_t TimestampToTime(int64_t micros) { return FloorMod(micros, kMicrosPerDay); }
 
-int64_t TimestampTzToLocal(int64_t utc_micros, int32_t utc_offset_seconds) {
+int64_t TimestampTzToLocal(int64_t utc_micros, const TimeZone& zone) {
   if (!IsFiniteTimestamp(utc_micros)) return utc_micros;
-  return utc_micros + int64_t{utc_offset_seconds} * kMicrosPerSecond;
+  return utc_micros + int64_t{zone.OffsetAtMicros(utc_micros)} * kMicrosPerSecond;
 }
 
-int64_t LocalToTimestampTz(int64_t local_micros, int32_t utc_offset_seconds) {
+int64_t LocalToTimestampTz(int64_t local_micros, const TimeZone& zone) {
   if (!IsFiniteTimestamp(local_micros)) return local_micros;
-  const int64_t utc = local_micros - int64_t{utc_offset_seconds} * kMicrosPerSecond;
+  const int32_t offset = zone.OffsetForLocalMicros(local_micros);
+  const int64_t utc = local_micros - int64_t{offset} * kMicrosPerSecond;
   if (!IsValidTimestamp(utc)) ThrowOutOfRange("timestamp");
   return utc;
 }
@@ -158,6 +160,26 @@ int64_t AddIntervalToTimestamp(int64_t micros, const Interval& interval) {
 
 int64_t SubtractIntervalFromTimestamp(int64_t micros, const Interval& interval) {
   return AddIntervalToTimestamp(micros, NegateInterval(interval));
+}
+
+int64_t AddIntervalToTimestampTz(int64_t utc_micros, const Interval& interval,
+                                 const TimeZone& zone) {
+  if (!IsFiniteTimestamp(utc_micros)) return utc_micros;
+  if (zone.fixed_offset()) {
+    // Local and UTC time differ by a constant: no need to go through local time.
+    const int64_t local = TimestampTzToLocal(utc_micros, zone);
+    return LocalToTimestampTz(AddIntervalToTimestamp(local, interval), zone);
+  }
+  int64_t result = utc_micros;
+  if (interval.months != 0 || interval.days != 0) {
+    const int64_t local = TimestampTzToLocal(utc_micros, zone);
+    result = LocalToTimestampTz(AddIntervalToTimestamp(local, Interval{interval.months, interval.days, 0}), zone);
+  }
+  int64_t moved;
+  if (__builtin_add_overflow(result, interval.micros, &moved) || !IsValidTimestamp(moved)) {
+    ThrowOutOfRange("timestamp");
+  }
+  return moved;
 }
 
 Interval SubtractTimestamps(int64_t left, int64_t right) {
@@ -332,20 +354,7 @@ void AppendLocalTimestamp(std::string& out, int64_t local_micros, const int32_t*
   AppendYearMonthDay(out, {fields.year, fields.month, fields.day});
   out.push_back(' ');
   AppendClock(out, static_cast<uint64_t>(FloorMod(local_micros, kMicrosPerDay)));
-  if (utc_offset != nullptr) {
-    const int32_t offset = *utc_offset;
-    const int32_t magnitude = offset < 0 ? -offset : offset;
-    out.push_back(offset < 0 ? '-' : '+');
-    AppendPadded(out, magnitude / 3600, 2);
-    if (magnitude % 3600 != 0) {
-      out.push_back(':');
-      AppendPadded(out, magnitude / 60 % 60, 2);
-      if (magnitude % 60 != 0) {
-        out.push_back(':');
-        AppendPadded(out, magnitude % 60, 2);
-      }
-    }
-  }
+  if (utc_offset != nullptr) AppendUtcOffset(out, *utc_offset);
   if (fields.year <= 0) out += " BC";
 }
 
@@ -394,13 +403,27 @@ void AppendTimestamp(std::string& out, int64_t micros) {
   }
 }
 
-void AppendTimestampTz(std::string& out, int64_t utc_micros, int32_t utc_offset_seconds) {
+void AppendUtcOffset(std::string& out, int32_t utc_offset_seconds) {
+  const int32_t magnitude = utc_offset_seconds < 0 ? -utc_offset_seconds : utc_offset_seconds;
+  out.push_back(utc_offset_seconds < 0 ? '-' : '+');
+  AppendPadded(out, magnitude / 3600, 2);
+  if (magnitude % 3600 != 0) {
+    out.push_back(':');
+    AppendPadded(out, magnitude / 60 % 60, 2);
+    if (magnitude % 60 != 0) {
+      out.push_back(':');
+      AppendPadded(out, magnitude % 60, 2);
+    }
+  }
+}
+
+void AppendTimestampTz(std::string& out, int64_t utc_micros, const TimeZone& zone) {
   if (!IsFiniteTimestamp(utc_micros)) {
     AppendTimestamp(out, utc_micros);
     return;
   }
-  AppendLocalTimestamp(out, TimestampTzToLocal(utc_micros, utc_offset_seconds),
-                       &utc_offset_seconds);
+  const int32_t offset = zone.OffsetAtMicros(utc_micros);
+  AppendLocalTimestamp(out, utc_micros + int64_t{offset} * kMicrosPerSecond, &offset);
 }
 
 void AppendInterval(std::string& out, const Interval& interval) {
@@ -439,9 +462,9 @@ std::string FormatTimestamp(int64_t micros) {
   return out;
 }
 
-std::string FormatTimestampTz(int64_t utc_micros, int32_t utc_offset_seconds) {
+std::string FormatTimestampTz(int64_t utc_micros, const TimeZone& zone) {
   std::string out;
-  AppendTimestampTz(out, utc_micros, utc_offset_seconds);
+  AppendTimestampTz(out, utc_micros, zone);
   return out;
 }
 

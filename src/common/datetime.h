@@ -19,10 +19,12 @@
 // Years are astronomical inside the engine: year 0 is 1 BC, -1 is 2 BC. Only text
 // input and output use the BC notation.
 //
-// Time zones: the functions that need one take a UTC offset in seconds (east
-// positive), so that a TimeZone setting can be plugged in later. The session zone is
-// UTC for now (offset 0). Named zones with DST rules are not supported yet.
+// Time zones: the functions that need one take a TimeZone (time_zone.h), normally
+// the session's, resolved once per statement. Local times that a DST change skips or
+// repeats are read as PostgreSQL reads them (TimeZone::OffsetForLocal).
 namespace basin {
+
+class TimeZone;
 
 inline constexpr int64_t kMicrosPerSecond = 1'000'000;
 inline constexpr int64_t kMicrosPerMinute = 60 * kMicrosPerSecond;
@@ -112,16 +114,17 @@ enum class DatetimeParseStatus : uint8_t {
 //            a trailing "BC"/"AD", "epoch", "infinity", "-infinity"; a time after
 //            the date is checked and ignored.
 // time:      HH:MM[:SS[.ffffff]] [AM|PM] with an ignored zone; or a full timestamp.
-// timestamp: <date>[ T]<time>[zone][ BC]; the zone is "Z", "UTC", "GMT", +HH, +HHMM,
-//            +HH:MM or +HH:MM:SS. TIMESTAMP ignores it; TIMESTAMPTZ converts to UTC,
-//            using `session_offset_seconds` when the text has no zone.
+// timestamp: <date>[ T]<time>[zone][ BC]; the zone is +HH, +HHMM, +HH:MM or +HH:MM:SS,
+//            an abbreviation ("Z", "UTC", "EST", "CEST"; see FindTimeZoneAbbreviation)
+//            or a zone name ("America/New_York"). TIMESTAMP ignores it; TIMESTAMPTZ
+//            converts to UTC, using `session_zone` when the text has no zone.
 // interval:  PostgreSQL's syntax ("1 year 2 mons -3 days 04:05:06.5", "1-2",
 //            "@ 1 day ago", "1.5 weeks", "90 min") and ISO 8601 "P1Y2M3DT4H5M6.5S".
 // Fractional seconds beyond microseconds are rounded.
 DatetimeParseStatus ParseDate(std::string_view text, int32_t& days);
 DatetimeParseStatus ParseTime(std::string_view text, int64_t& micros);
 DatetimeParseStatus ParseTimestamp(std::string_view text, int64_t& micros);
-DatetimeParseStatus ParseTimestampTz(std::string_view text, int32_t session_offset_seconds,
+DatetimeParseStatus ParseTimestampTz(std::string_view text, const TimeZone& session_zone,
                                      int64_t& utc_micros);
 DatetimeParseStatus ParseInterval(std::string_view text, Interval& interval);
 
@@ -138,15 +141,18 @@ std::string FormatDate(int32_t days);
 std::string FormatTime(int64_t micros);
 // "2024-01-05 04:05:06.123".
 std::string FormatTimestamp(int64_t micros);
-// "2024-01-05 04:05:06+00", "... 09:35:06+05:30": shown in the zone `utc_offset_seconds`.
-std::string FormatTimestampTz(int64_t utc_micros, int32_t utc_offset_seconds);
+// "2024-01-05 04:05:06+00", "... 09:35:06+05:30": shown in the local time of `zone`,
+// with the offset in force then.
+std::string FormatTimestampTz(int64_t utc_micros, const TimeZone& zone);
 // "1 year 2 mons 3 days 04:05:06", "-1 days +02:00:00", "00:00:00".
 std::string FormatInterval(const Interval& interval);
 // The Append* forms add to `out`, so a caller can reuse one buffer for many rows.
 void AppendDate(std::string& out, int32_t days);
 void AppendTime(std::string& out, int64_t micros);
 void AppendTimestamp(std::string& out, int64_t micros);
-void AppendTimestampTz(std::string& out, int64_t utc_micros, int32_t utc_offset_seconds);
+void AppendTimestampTz(std::string& out, int64_t utc_micros, const TimeZone& zone);
+// "+05:30", "-03:30:15", "+00": PostgreSQL's spelling of a UTC offset (seconds east).
+void AppendUtcOffset(std::string& out, int32_t utc_offset_seconds);
 void AppendInterval(std::string& out, const Interval& interval);
 
 // ---- Conversions and arithmetic ---------------------------------------------------
@@ -159,15 +165,19 @@ int64_t DateToTimestamp(int32_t days);
 int32_t TimestampToDate(int64_t micros);
 // Time of day. REQUIRES: IsFiniteTimestamp(micros) (PostgreSQL gives NULL otherwise).
 int64_t TimestampToTime(int64_t micros);
-// Local (zone-less) timestamp <-> UTC instant for a fixed offset.
-int64_t TimestampTzToLocal(int64_t utc_micros, int32_t utc_offset_seconds);
-int64_t LocalToTimestampTz(int64_t local_micros, int32_t utc_offset_seconds);
+// Local (zone-less) timestamp <-> UTC instant in `zone`. Infinite values stay infinite;
+// LocalToTimestampTz throws 22008 "timestamp out of range" past the range.
+int64_t TimestampTzToLocal(int64_t utc_micros, const TimeZone& zone);
+int64_t LocalToTimestampTz(int64_t local_micros, const TimeZone& zone);
 
 // timestamp + interval: months first (clamping the day to the month's end, so
-// Jan 31 + 1 month = Feb 29 in 2024), then days, then micros. With a fixed UTC offset
-// this is also timestamptz + interval.
+// Jan 31 + 1 month = Feb 29 in 2024), then days, then micros.
 int64_t AddIntervalToTimestamp(int64_t micros, const Interval& interval);
 int64_t SubtractIntervalFromTimestamp(int64_t micros, const Interval& interval);
+// timestamptz + interval as PostgreSQL does it: months and days move the local
+// wall-clock time in `zone` (so '1 day' across a DST change is 23 or 25 hours), the
+// time part moves the instant.
+int64_t AddIntervalToTimestampTz(int64_t utc_micros, const Interval& interval, const TimeZone& zone);
 // timestamp - timestamp: whole days plus the remaining micros, both with one sign
 // (PostgreSQL applies justify_hours). Throws for infinite inputs.
 Interval SubtractTimestamps(int64_t left, int64_t right);
@@ -245,14 +255,15 @@ std::optional<DatePartValue> ExtractFromDate(DatePart part, int32_t days);
 DatePartValue ExtractFromTime(DatePart part, int64_t micros);
 std::optional<DatePartValue> ExtractFromTimestamp(DatePart part, int64_t micros);
 std::optional<DatePartValue> ExtractFromTimestampTz(DatePart part, int64_t utc_micros,
-                                                    int32_t utc_offset_seconds);
+                                                    const TimeZone& zone);
 DatePartValue ExtractFromInterval(DatePart part, const Interval& interval);
 
 // date_trunc: microseconds .. millennium; week truncates to Monday. Infinite inputs
 // are returned unchanged. Throws 0A000 for other parts. TruncTimestampTz truncates in
-// the local time of `utc_offset_seconds`.
+// the local time of `zone`; as in PostgreSQL, units of a day and more find the offset
+// of the truncated local time anew, smaller ones keep the input's offset.
 int64_t TruncTimestamp(DatePart part, int64_t micros);
-int64_t TruncTimestampTz(DatePart part, int64_t utc_micros, int32_t utc_offset_seconds);
+int64_t TruncTimestampTz(DatePart part, int64_t utc_micros, const TimeZone& zone);
 Interval TruncInterval(DatePart part, const Interval& interval);
 
 }  // namespace basin

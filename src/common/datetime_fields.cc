@@ -6,6 +6,7 @@
 #include "common/datetime_internal.h"
 #include "common/datetime_text.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 
 namespace basin {
 
@@ -259,7 +260,9 @@ std::optional<DatePartValue> ExtractFromTimestamp(DatePart part, int64_t micros)
 }
 
 std::optional<DatePartValue> ExtractFromTimestampTz(DatePart part, int64_t utc_micros,
-                                                    int32_t utc_offset_seconds) {
+                                                    const TimeZone& zone) {
+  const int32_t utc_offset_seconds =
+      IsFiniteTimestamp(utc_micros) ? zone.OffsetAtMicros(utc_micros) : 0;
   switch (part) {
     case DatePart::kTimezone:
       return Integer(utc_offset_seconds);
@@ -271,7 +274,7 @@ std::optional<DatePartValue> ExtractFromTimestampTz(DatePart part, int64_t utc_m
       if (!IsFiniteTimestamp(utc_micros)) return std::nullopt;
       return DatePartValue{utc_micros, 6};
     default:
-      return ExtractFromLocalTimestamp(part, TimestampTzToLocal(utc_micros, utc_offset_seconds),
+      return ExtractFromLocalTimestamp(part, TimestampTzToLocal(utc_micros, zone),
                                        "timestamp with time zone");
   }
 }
@@ -398,13 +401,25 @@ int64_t TruncTimestamp(DatePart part, int64_t micros) {
   return JoinTimestamp(fields);
 }
 
-int64_t TruncTimestampTz(DatePart part, int64_t utc_micros, int32_t utc_offset_seconds) {
+int64_t TruncTimestampTz(DatePart part, int64_t utc_micros, const TimeZone& zone) {
   if (!IsFiniteTimestamp(utc_micros)) {
     TruncTimestamp(part, 0);  // still rejects unsupported units
     return utc_micros;
   }
-  const int64_t local = TimestampTzToLocal(utc_micros, utc_offset_seconds);
-  return LocalToTimestampTz(TruncTimestamp(part, local), utc_offset_seconds);
+  const int32_t offset = zone.OffsetAtMicros(utc_micros);
+  const int64_t local = utc_micros + int64_t{offset} * kMicrosPerSecond;
+  const int64_t truncated = TruncTimestamp(part, local);
+  switch (part) {
+    case DatePart::kMicroseconds:
+    case DatePart::kMilliseconds:
+    case DatePart::kSecond:
+    case DatePart::kMinute:
+    case DatePart::kHour:
+      // Within the hour of an overlap, 01:40 EDT truncates to 01:00 EDT, not EST.
+      return truncated - int64_t{offset} * kMicrosPerSecond;
+    default:
+      return LocalToTimestampTz(truncated, zone);
+  }
 }
 
 Interval TruncInterval(DatePart part, const Interval& interval) {

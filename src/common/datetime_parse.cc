@@ -6,6 +6,8 @@
 #include "common/datetime_internal.h"
 #include "common/datetime_text.h"
 #include "common/error.h"
+#include "common/time_zone.h"
+#include "common/time_zone_registry.h"
 
 namespace basin {
 
@@ -42,6 +44,9 @@ struct ParsedDateTime {
   int64_t micros = 0;  // fraction of the second, rounded; may be 1000000
   bool has_zone = false;
   int32_t zone_seconds = 0;  // east of UTC
+  // A zone name ("America/New_York"): its offset depends on the date and time, so it
+  // is applied after validation. Null for numeric zones and abbreviations.
+  const TimeZone* named_zone = nullptr;
   bool has_meridiem = false;
 };
 
@@ -145,13 +150,6 @@ Status ApplyWord(std::string_view word, ParsedDateTime& parsed) {
     parsed.bc = EqualsIgnoreCase(word, "bc");
     return Status::kOk;
   }
-  if (EqualsIgnoreCase(word, "z") || EqualsIgnoreCase(word, "utc") ||
-      EqualsIgnoreCase(word, "gmt") || EqualsIgnoreCase(word, "zulu")) {
-    if (parsed.has_zone) return Status::kInvalidSyntax;
-    parsed.has_zone = true;
-    parsed.zone_seconds = 0;
-    return Status::kOk;
-  }
   const bool am = EqualsIgnoreCase(word, "am");
   if ((am || EqualsIgnoreCase(word, "pm")) && parsed.has_time && !parsed.has_meridiem) {
     if (parsed.hour > 12) return Status::kFieldOutOfRange;
@@ -160,7 +158,37 @@ Status ApplyWord(std::string_view word, ParsedDateTime& parsed) {
     if (!am && parsed.hour != 12) parsed.hour += 12;
     return Status::kOk;
   }
+  // Abbreviations first, as PostgreSQL looks them up before full zone names: "EST"
+  // is always UTC-5, even though a zone file of that name exists too.
+  if (const auto offset = FindTimeZoneAbbreviation(word)) {
+    if (parsed.has_zone) return Status::kInvalidSyntax;
+    parsed.has_zone = true;
+    parsed.zone_seconds = *offset;
+    return Status::kOk;
+  }
+  if (const TimeZone* zone = FindTimeZone(word); zone != nullptr && !parsed.has_zone) {
+    parsed.has_zone = true;
+    parsed.named_zone = zone;
+    return Status::kOk;
+  }
   return Status::kInvalidSyntax;
+}
+
+// A word, or a zone name that goes on with digits, '_', '/', '+' and '-' after its
+// first letters ("America/Port-au-Prince", "Etc/GMT+5", "EST5EDT").
+std::string_view ReadZoneOrWord(TextCursor& cursor) {
+  const std::string_view rest = cursor.Rest();
+  size_t length = cursor.ReadWord().size();
+  bool has_slash = false;
+  while (length < rest.size()) {
+    const char c = rest[length];
+    has_slash = has_slash || c == '/';
+    const bool sign = (c == '+' || c == '-') && has_slash;
+    if (!IsAlpha(c) && !IsDigit(c) && c != '_' && c != '/' && !sign) break;
+    ++length;
+    cursor.Advance();
+  }
+  return rest.substr(0, length);
 }
 
 Status ParseDateTimeText(std::string_view text, ParsedDateTime& parsed) {
@@ -199,7 +227,7 @@ Status ParseDateTimeText(std::string_view text, ParsedDateTime& parsed) {
     } else if ((next == '+' || next == '-') && parsed.has_time && !parsed.has_zone) {
       status = ParseZoneOffset(cursor, parsed);
     } else if (IsAlpha(next)) {
-      status = ApplyWord(cursor.ReadWord(), parsed);
+      status = ApplyWord(ReadZoneOrWord(cursor), parsed);
     } else {
       status = Status::kInvalidSyntax;
     }
@@ -332,7 +360,7 @@ DatetimeParseStatus ParseTimestamp(std::string_view text, int64_t& micros) {
   return Status::kOk;
 }
 
-DatetimeParseStatus ParseTimestampTz(std::string_view text, int32_t session_offset_seconds,
+DatetimeParseStatus ParseTimestampTz(std::string_view text, const TimeZone& session_zone,
                                      int64_t& utc_micros) {
   ParsedDateTime parsed;
   Status status = ParseDateTimeText(text, parsed);
@@ -341,7 +369,15 @@ DatetimeParseStatus ParseTimestampTz(std::string_view text, int32_t session_offs
   int128_t local = 0;
   status = ToLocalTimestamp(parsed, local);
   if (status != Status::kOk) return status;
-  const int32_t offset = parsed.has_zone ? parsed.zone_seconds : session_offset_seconds;
+  int32_t offset = parsed.zone_seconds;
+  if (!parsed.has_zone || parsed.named_zone != nullptr) {
+    const TimeZone& zone = parsed.named_zone != nullptr ? *parsed.named_zone : session_zone;
+    // Zone rules are stated in whole seconds, rounded down; the date range keeps
+    // them within int64.
+    int128_t seconds = local / kMicrosPerSecond;
+    if (local % kMicrosPerSecond < 0) --seconds;
+    offset = zone.OffsetForLocal(static_cast<int64_t>(seconds));
+  }
   const int128_t utc = local - int128_t{offset} * kMicrosPerSecond;
   if (utc < kMinTimestamp || utc >= kEndTimestamp) return Status::kValueOutOfRange;
   utc_micros = static_cast<int64_t>(utc);

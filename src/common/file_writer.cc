@@ -20,7 +20,12 @@ FileWriter::FileWriter(std::string path) : path_(std::move(path)) {
   buffer_.reserve(kFlushBytes + 64 * 1024);
 }
 
+FileWriter::FileWriter(ByteSink& sink, std::string name) : path_(std::move(name)), sink_(&sink) {
+  buffer_.reserve(kFlushBytes + 64 * 1024);
+}
+
 FileWriter::~FileWriter() {
+  if (sink_ != nullptr) return;  // an abandoned stream gets no partial chunk
   if (fd_ < 0) return;
   try {
     Flush();
@@ -31,6 +36,11 @@ FileWriter::~FileWriter() {
 }
 
 void FileWriter::Flush() {
+  if (sink_ != nullptr) {
+    if (!buffer_.empty()) sink_->Write(buffer_);
+    buffer_.clear();
+    return;
+  }
   size_t done = 0;
   while (done < buffer_.size()) {
     const ssize_t wrote = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
@@ -46,6 +56,10 @@ void FileWriter::Flush() {
 }
 
 void FileWriter::Close() {
+  if (sink_ != nullptr) {
+    Flush();
+    return;
+  }
   if (fd_ < 0) return;
   Flush();
   const int fd = fd_;

@@ -3,14 +3,19 @@
 
 #include <string>
 
+#include "common/byte_sink.h"
+
 namespace basin {
 
-// Buffered output to a file that the constructor creates or truncates. Callers
-// append to buffer() and call MaybeFlush(); writes happen in large chunks. Errors are
-// basin::Errors that name the path (58P01 when a directory is missing, else 58030).
+// Buffered output to a file that the constructor creates or truncates, or to a
+// ByteSink. Callers append to buffer() and call MaybeFlush(); writes happen in large
+// chunks. Errors are basin::Errors that name the path (58P01 when a directory is
+// missing, else 58030).
 class FileWriter {
  public:
   explicit FileWriter(std::string path);
+  // Writes to `sink`, which must outlive the writer; `name` is for messages.
+  FileWriter(ByteSink& sink, std::string name);
   // Flushes what is left, ignoring errors: call Close() to see them.
   ~FileWriter();
   FileWriter(const FileWriter&) = delete;
@@ -31,6 +36,7 @@ class FileWriter {
 
   std::string path_;
   int fd_ = -1;
+  ByteSink* sink_ = nullptr;
   std::string buffer_;
 };
 

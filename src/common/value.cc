@@ -1,5 +1,6 @@
 #include "common/value.h"
 
+#include "common/time_zone.h"
 #include "common/vector.h"
 #include "function/cast.h"
 
@@ -110,21 +111,25 @@ Value Value::Nested(LogicalType type, std::vector<Value> children) {
 
 // Casting and rendering go through the vectorized cast, so that a value converts
 // exactly as a column of such values would.
-Value Value::CastTo(const LogicalType& target) const {
+Value Value::CastTo(const LogicalType& target, const TimeZone& zone) const {
   if (type_ == target) return *this;
   if (is_null_) return Null(target);
   Vector source(type_, 1);
   source.SetValue(0, *this);
   Vector result(target, 1);
-  CastVector(source, result, 1, CastMode::kStrict);
+  CastVector(source, result, 1, CastMode::kStrict, zone);
   return result.GetValue(0);
 }
 
-std::string Value::ToString() const {
+Value Value::CastTo(const LogicalType& target) const { return CastTo(target, TimeZone::Utc()); }
+
+std::string Value::ToString(const TimeZone& zone) const {
   if (is_null_) return "NULL";
   if (type_.id() == TypeId::kVarchar) return string_;
-  return CastTo(TypeId::kVarchar).string_;
+  return CastTo(TypeId::kVarchar, zone).string_;
 }
+
+std::string Value::ToString() const { return ToString(TimeZone::Utc()); }
 
 bool Value::operator==(const Value& other) const {
   if (type_ != other.type_ || is_null_ != other.is_null_) return false;

@@ -9,6 +9,8 @@
 
 namespace basin {
 
+class TimeZone;
+
 // One SQL value of any type. For constants, parameters, tests and rendering results:
 // row-at-a-time code paths only, never kernels.
 class Value {
@@ -45,9 +47,12 @@ class Value {
   Interval GetInterval() const { return interval_; }
   const std::vector<Value>& GetChildren() const { return children_; }
 
-  // Converts with SQL cast semantics (errors on overflow or bad text).
+  // Converts with SQL cast semantics (errors on overflow or bad text). `zone` reads
+  // and prints TIMESTAMPTZ; the forms without one use UTC (tests, non-temporal casts).
+  Value CastTo(const LogicalType& target, const TimeZone& zone) const;
   Value CastTo(const LogicalType& target) const;
-  // PostgreSQL's text output; "NULL" for NULL.
+  // PostgreSQL's text output; "NULL" for NULL. TIMESTAMPTZ shows in `zone`.
+  std::string ToString(const TimeZone& zone) const;
   std::string ToString() const;
 
   // Same type and same value (NULL equals NULL here): for tests and constant folding.

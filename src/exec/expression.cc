@@ -132,10 +132,10 @@ std::string FunctionExpr::ToString() const {
 }
 std::vector<ExprPtr*> FunctionExpr::Children() { return Pointers(args); }
 
-CastExpr::CastExpr(ExprPtr child, LogicalType target, CastMode mode)
-    : Expression(ExprKind::kCast, target), child(std::move(child)), mode(mode) {}
+CastExpr::CastExpr(ExprPtr child, LogicalType target, CastMode mode, const TimeZone* time_zone)
+    : Expression(ExprKind::kCast, target), child(std::move(child)), mode(mode), time_zone(time_zone) {}
 ExprPtr CastExpr::Clone() const {
-  return WithAlias(std::make_unique<CastExpr>(child->Clone(), type, mode), *this);
+  return WithAlias(std::make_unique<CastExpr>(child->Clone(), type, mode, time_zone), *this);
 }
 std::string CastExpr::ToString() const {
   return std::string(mode == CastMode::kTry ? "TRY_CAST(" : "CAST(") + child->ToString() + " AS " +

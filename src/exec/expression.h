@@ -105,7 +105,10 @@ struct FunctionExpr : Expression {
 struct CastExpr : Expression {
   ExprPtr child;
   CastMode mode;
-  CastExpr(ExprPtr child, LogicalType target, CastMode mode = CastMode::kStrict);
+  // The session's zone when the statement was bound: casts involving TIMESTAMPTZ
+  // read or print in it (see CastVector). Never null; zones live forever.
+  const TimeZone* time_zone;
+  CastExpr(ExprPtr child, LogicalType target, CastMode mode, const TimeZone* time_zone);
   ExprPtr Clone() const override;
   std::string ToString() const override;
   std::vector<ExprPtr*> Children() override { return {&child}; }

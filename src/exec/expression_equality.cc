@@ -30,7 +30,7 @@ bool ExpressionsEqual(const Expression& a, const Expression& b) {
     case ExprKind::kCast: {
       const auto& x = a.As<CastExpr>();
       const auto& y = b.As<CastExpr>();
-      return x.mode == y.mode && ExpressionsEqual(*x.child, *y.child);
+      return x.mode == y.mode && x.time_zone == y.time_zone && ExpressionsEqual(*x.child, *y.child);
     }
     case ExprKind::kComparison: {
       const auto& x = a.As<ComparisonExpr>();

@@ -84,7 +84,7 @@ void ExpressionEvaluator::Evaluate(const Expression& expr, const Batch& input, u
         return;
       }
       result = Vector(expr.type, source.is_constant() ? 1 : (count == 0 ? 1 : count));
-      CastVector(source, result, source.is_constant() ? 1 : count, cast.mode);
+      CastVector(source, result, source.is_constant() ? 1 : count, cast.mode, *cast.time_zone);
       if (source.is_constant()) result.SetConstant(true);
       return;
     }

@@ -7,6 +7,7 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "function/cast_internal.h"
 
 namespace basin {
@@ -18,10 +19,6 @@ namespace {
 
 // PostgreSQL's "cannot_coerce"; only a binder bug lets such a cast reach a kernel.
 constexpr SqlState kCannotCoerce{{'4', '2', '8', '4', '6'}};
-
-// The session time zone. UTC until Basin has a TimeZone setting; the datetime
-// functions already take the offset, so only this constant will change.
-constexpr int32_t kSessionUtcOffsetSeconds = 0;
 
 [[noreturn]] void ThrowTimestampOutOfRange() {
   throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
@@ -37,20 +34,32 @@ bool DateToTimestampChecked(int32_t days, int64_t& micros) {
   return true;
 }
 
-// Moves a finite timestamp by `offset_seconds`, failing outside the timestamp range.
-bool ShiftTimestamp(int64_t micros, int64_t offset_seconds, int64_t& shifted) {
-  if (!IsFiniteTimestamp(micros)) {
-    shifted = micros;
+// The instant of a local time in `zone`, failing outside the timestamp range.
+bool LocalToUtc(int64_t local, const TimeZone& zone, int64_t& utc) {
+  if (!IsFiniteTimestamp(local)) {
+    utc = local;
     return true;
   }
-  shifted = micros + offset_seconds * kMicrosPerSecond;
-  return IsValidTimestamp(shifted);
+  const int64_t offset = zone.OffsetForLocalMicros(local);
+  utc = local - offset * kMicrosPerSecond;
+  return IsValidTimestamp(utc);
+}
+
+// The local time of an instant in `zone`, failing outside the timestamp range.
+bool UtcToLocal(int64_t utc, const TimeZone& zone, int64_t& local) {
+  if (!IsFiniteTimestamp(utc)) {
+    local = utc;
+    return true;
+  }
+  local = utc + int64_t{zone.OffsetAtMicros(utc)} * kMicrosPerSecond;
+  return IsValidTimestamp(local);
 }
 
 // TIMESTAMP / TIMESTAMPTZ to TIME. Infinite timestamps have no time of day:
-// PostgreSQL returns NULL for them, in CAST as well as TRY_CAST.
+// PostgreSQL returns NULL for them, in CAST as well as TRY_CAST. `zone` is null for
+// TIMESTAMP.
 void TimestampToTimeRows(const Vector& source, Vector& result, uint32_t rows,
-                         int64_t offset_seconds) {
+                         const TimeZone* zone) {
   const int64_t* in = source.data<int64_t>();
   int64_t* out = result.data<int64_t>();
   for (uint32_t row = 0; row < rows; ++row) {
@@ -58,14 +67,14 @@ void TimestampToTimeRows(const Vector& source, Vector& result, uint32_t rows,
       result.SetNull(row);
       continue;
     }
-    out[row] = TimestampToTime(in[row] + offset_seconds * kMicrosPerSecond);
+    out[row] = TimestampToTime(zone != nullptr ? TimestampTzToLocal(in[row], *zone) : in[row]);
   }
 }
 
-void CastTemporal(const Vector& source, Vector& result, uint32_t rows, CastMode mode) {
+void CastTemporal(const Vector& source, Vector& result, uint32_t rows, CastMode mode,
+                  const TimeZone& zone) {
   const TypeId from = source.type().id();
   const TypeId to = result.type().id();
-  const int64_t offset = kSessionUtcOffsetSeconds;
   auto date_fail = [](int32_t) -> void {
     throw Error(sqlstate::kDatetimeFieldOverflow, "date out of range for timestamp");
   };
@@ -76,33 +85,28 @@ void CastTemporal(const Vector& source, Vector& result, uint32_t rows, CastMode 
     // Midnight in the session's zone.
     CastRows<int32_t, int64_t>(
         source, result, rows, mode,
-        [](int32_t days, int64_t& out) {
+        [&zone](int32_t days, int64_t& out) {
           int64_t local = 0;
-          return DateToTimestampChecked(days, local) &&
-                 ShiftTimestamp(local, -kSessionUtcOffsetSeconds, out);
+          return DateToTimestampChecked(days, local) && LocalToUtc(local, zone, out);
         },
         date_fail);
-  } else if ((from == TypeId::kTimestamp || from == TypeId::kTimestampTz) && to == TypeId::kDate) {
-    const int64_t shift = from == TypeId::kTimestampTz ? offset : 0;
-    CastRowsInfallible<int64_t, int32_t>(source, result, rows, [shift](int64_t micros) {
-      return TimestampToDate(IsFiniteTimestamp(micros) ? micros + shift * kMicrosPerSecond
-                                                       : micros);
+  } else if (from == TypeId::kTimestamp && to == TypeId::kDate) {
+    CastRowsInfallible<int64_t, int32_t>(source, result, rows, TimestampToDate);
+  } else if (from == TypeId::kTimestampTz && to == TypeId::kDate) {
+    CastRowsInfallible<int64_t, int32_t>(source, result, rows, [&zone](int64_t micros) {
+      return TimestampToDate(TimestampTzToLocal(micros, zone));
     });
   } else if ((from == TypeId::kTimestamp || from == TypeId::kTimestampTz) && to == TypeId::kTime) {
-    TimestampToTimeRows(source, result, rows, from == TypeId::kTimestampTz ? offset : 0);
+    TimestampToTimeRows(source, result, rows, from == TypeId::kTimestampTz ? &zone : nullptr);
   } else if (from == TypeId::kTimestamp && to == TypeId::kTimestampTz) {
     CastRows<int64_t, int64_t>(
         source, result, rows, mode,
-        [](int64_t local, int64_t& out) {
-          return ShiftTimestamp(local, -kSessionUtcOffsetSeconds, out);
-        },
+        [&zone](int64_t local, int64_t& out) { return LocalToUtc(local, zone, out); },
         timestamp_fail);
   } else if (from == TypeId::kTimestampTz && to == TypeId::kTimestamp) {
     CastRows<int64_t, int64_t>(
         source, result, rows, mode,
-        [](int64_t utc, int64_t& out) {
-          return ShiftTimestamp(utc, kSessionUtcOffsetSeconds, out);
-        },
+        [&zone](int64_t utc, int64_t& out) { return UtcToLocal(utc, zone, out); },
         timestamp_fail);
   } else if (from == TypeId::kTime && to == TypeId::kInterval) {
     CastRowsInfallible<int64_t, Interval>(source, result, rows, [](int64_t micros) {
@@ -159,7 +163,13 @@ bool CastExists(const LogicalType& from, const LogicalType& to) {
   }
 }
 
-void CastVector(const Vector& source, Vector& result, uint32_t count, CastMode mode) {
+bool CastUsesTimeZone(const LogicalType& from, const LogicalType& to) {
+  if (from.id() == to.id()) return false;
+  return from.id() == TypeId::kTimestampTz || to.id() == TypeId::kTimestampTz;
+}
+
+void CastVector(const Vector& source, Vector& result, uint32_t count, CastMode mode,
+                const TimeZone& zone) {
   const LogicalType& from = source.type();
   const LogicalType& to = result.type();
   if (!CastExists(from, to)) {
@@ -174,24 +184,25 @@ void CastVector(const Vector& source, Vector& result, uint32_t count, CastMode m
   } else if (from == to) {
     CopyRows(source, nullptr, rows, result, 0);
   } else if (from.IsNested() && to.id() == TypeId::kVarchar) {
-    cast_internal::CastNestedToText(source, result, rows);
+    cast_internal::CastNestedToText(source, result, rows, zone);
   } else if (to.IsNested() && from.id() == TypeId::kVarchar) {
-    cast_internal::CastTextToNested(source, result, rows, mode);
+    cast_internal::CastTextToNested(source, result, rows, mode, zone);
   } else if (to.IsNested()) {
-    cast_internal::CastNestedToNested(source, result, rows, mode);
+    cast_internal::CastNestedToNested(source, result, rows, mode, zone);
   } else if (to.id() == TypeId::kVarchar) {
-    cast_internal::CastToText(source, result, rows);
+    cast_internal::CastToText(source, result, rows, zone);
   } else if (from.id() == TypeId::kVarchar) {
-    cast_internal::CastFromText(source, result, rows, mode);
+    cast_internal::CastFromText(source, result, rows, mode, zone);
   } else if (from.IsTemporal() || to.IsTemporal()) {
-    CastTemporal(source, result, rows, mode);
+    CastTemporal(source, result, rows, mode, zone);
   } else {
     cast_internal::CastNumeric(source, result, rows, mode);
   }
   result.SetConstant(constant);
 }
 
-std::vector<const Vector*> ColumnsAsText(const Batch& batch, std::vector<Vector>& storage) {
+std::vector<const Vector*> ColumnsAsText(const Batch& batch, std::vector<Vector>& storage,
+                                         const TimeZone& zone) {
   storage.assign(batch.num_columns(), Vector());
   std::vector<const Vector*> columns(batch.num_columns());
   for (size_t c = 0; c < batch.num_columns(); ++c) {
@@ -200,7 +211,7 @@ std::vector<const Vector*> ColumnsAsText(const Batch& batch, std::vector<Vector>
       columns[c] = &column;
     } else {
       storage[c] = Vector(TypeId::kVarchar, std::max(column.capacity(), batch.size));
-      CastVector(column, storage[c], batch.size, CastMode::kStrict);
+      CastVector(column, storage[c], batch.size, CastMode::kStrict, zone);
       columns[c] = &storage[c];
     }
   }

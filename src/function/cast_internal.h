@@ -55,14 +55,17 @@ void CastRowsInfallible(const Vector& source, Vector& result, uint32_t rows, Con
 // Casts between BOOLEAN, integers, REAL, DOUBLE and DECIMAL (cast_numeric.cc).
 void CastNumeric(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
 // Anything to VARCHAR, and VARCHAR to anything (cast_text.cc).
-void CastToText(const Vector& source, Vector& result, uint32_t rows);
-void CastFromText(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
+void CastToText(const Vector& source, Vector& result, uint32_t rows, const TimeZone& zone);
+void CastFromText(const Vector& source, Vector& result, uint32_t rows, CastMode mode,
+                  const TimeZone& zone);
 
 // LIST, STRUCT and MAP to text, text to LIST and STRUCT, and element-wise between
 // nested types (cast_nested.cc).
-void CastNestedToText(const Vector& source, Vector& result, uint32_t rows);
-void CastTextToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
-void CastNestedToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode);
+void CastNestedToText(const Vector& source, Vector& result, uint32_t rows, const TimeZone& zone);
+void CastTextToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode,
+                      const TimeZone& zone);
+void CastNestedToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode,
+                        const TimeZone& zone);
 
 // PostgreSQL's float output (extra_float_digits = 1): the shortest text that reads
 // back as the same value, in exponent form outside 1e-4 <= |x| < 1e15 (1e6 for REAL):

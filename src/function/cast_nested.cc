@@ -64,9 +64,9 @@ void AppendField(std::string& out, std::string_view text) {
 }
 
 // The text of rows [0, rows) of a nested vector's child, cast as a column.
-Vector ChildAsText(const Vector& child, uint32_t rows) {
+Vector ChildAsText(const Vector& child, uint32_t rows, const TimeZone& zone) {
   Vector text(TypeId::kVarchar, std::max(rows, 1u));
-  CastVector(child, text, rows, CastMode::kStrict);
+  CastVector(child, text, rows, CastMode::kStrict, zone);
   return text;
 }
 
@@ -77,7 +77,7 @@ std::string_view TextAt(const Vector& text, uint32_t row) {
 // Parses PostgreSQL's array and composite literals into a tree of text values.
 class NestedTextParser {
  public:
-  explicit NestedTextParser(std::string_view text) : text_(text) {}
+  NestedTextParser(std::string_view text, const TimeZone& zone) : text_(text), zone_(zone) {}
 
   Value Parse(const LogicalType& type) {
     Value value = ParseValue(type, /*top=*/true);
@@ -118,7 +118,7 @@ class NestedTextParser {
         if (!quoted && EqualsNull(item)) {
           elements.push_back(Value::Null(element_type));
         } else {
-          elements.push_back(Value::Varchar(std::move(item)).CastTo(element_type));
+          elements.push_back(Value::Varchar(std::move(item)).CastTo(element_type, zone_));
         }
       }
       SkipSpaces();
@@ -139,7 +139,7 @@ class NestedTextParser {
       if (!quoted && item.empty()) {
         fields.push_back(Value::Null(field_type));
       } else {
-        fields.push_back(Value::Varchar(std::move(item)).CastTo(field_type));
+        fields.push_back(Value::Varchar(std::move(item)).CastTo(field_type, zone_));
       }
     }
     if (!Accept(')')) Fail("Too many columns.");
@@ -221,18 +221,19 @@ class NestedTextParser {
   }
 
   std::string_view text_;
+  const TimeZone& zone_;  // reads timestamptz elements
   size_t pos_ = 0;
 };
 
 }  // namespace
 
-void CastNestedToText(const Vector& source, Vector& result, uint32_t rows) {
+void CastNestedToText(const Vector& source, Vector& result, uint32_t rows, const TimeZone& zone) {
   const LogicalType& type = source.type();
   StringRef* out = result.data<StringRef>();
   std::string text;
   if (type.id() == TypeId::kStruct) {
     std::vector<Vector> fields;
-    for (size_t f = 0; f < source.child_count(); ++f) fields.push_back(ChildAsText(source.child(f), rows));
+    for (size_t f = 0; f < source.child_count(); ++f) fields.push_back(ChildAsText(source.child(f), rows, zone));
     for (uint32_t row = 0; row < rows; ++row) {
       if (!source.validity().IsValid(row)) {
         result.SetNull(row);
@@ -249,7 +250,7 @@ void CastNestedToText(const Vector& source, Vector& result, uint32_t rows) {
     return;
   }
   const Vector& elements = source.child();
-  const Vector element_text = ChildAsText(elements, source.list_size());
+  const Vector element_text = ChildAsText(elements, source.list_size(), zone);
   const bool nested_list = elements.type().id() == TypeId::kList;
   const ListEntry* entries = source.data<ListEntry>();
   for (uint32_t row = 0; row < rows; ++row) {
@@ -265,9 +266,9 @@ void CastNestedToText(const Vector& source, Vector& result, uint32_t rows) {
         // DuckDB's map text: {key=value, ...}.
         const Vector& keys = elements.child(0);
         const Vector& values = elements.child(1);
-        text += keys.GetValue(element).ToString();
+        text += keys.GetValue(element).ToString(zone);
         text += '=';
-        text += values.GetValue(element).ToString();
+        text += values.GetValue(element).ToString(zone);
       } else if (!element_text.validity().IsValid(element)) {
         text += "NULL";
       } else {
@@ -279,7 +280,8 @@ void CastNestedToText(const Vector& source, Vector& result, uint32_t rows) {
   }
 }
 
-void CastTextToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode) {
+void CastTextToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode,
+                      const TimeZone& zone) {
   const StringRef* in = source.data<StringRef>();
   for (uint32_t row = 0; row < rows; ++row) {
     if (!source.validity().IsValid(row)) {
@@ -287,7 +289,7 @@ void CastTextToNested(const Vector& source, Vector& result, uint32_t rows, CastM
       continue;
     }
     try {
-      result.SetValue(row, NestedTextParser(in[row].view()).Parse(result.type()));
+      result.SetValue(row, NestedTextParser(in[row].view(), zone).Parse(result.type()));
     } catch (const Error&) {
       if (mode == CastMode::kStrict) throw;
       result.SetValue(row, Value::Null(result.type()));
@@ -295,13 +297,14 @@ void CastTextToNested(const Vector& source, Vector& result, uint32_t rows, CastM
   }
 }
 
-void CastNestedToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode) {
+void CastNestedToNested(const Vector& source, Vector& result, uint32_t rows, CastMode mode,
+                        const TimeZone& zone) {
   if (source.type().id() == TypeId::kStruct) {
-    for (size_t f = 0; f < source.child_count(); ++f) CastVector(source.child(f), result.child(f), rows, mode);
+    for (size_t f = 0; f < source.child_count(); ++f) CastVector(source.child(f), result.child(f), rows, mode, zone);
   } else {
     const uint32_t elements = source.list_size();
     result.AppendListElements(elements);
-    CastVector(source.child(), result.child(), elements, mode);
+    CastVector(source.child(), result.child(), elements, mode, zone);
     std::copy_n(source.data<ListEntry>(), rows, result.data<ListEntry>());
   }
   for (uint32_t row = 0; row < rows; ++row) {

@@ -10,14 +10,12 @@
 #include "common/datetime.h"
 #include "common/decimal.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "function/cast_internal.h"
 
 namespace basin::cast_internal {
 
 namespace {
-
-// The session time zone used to print and read TIMESTAMPTZ; see cast.cc.
-constexpr int32_t kSessionUtcOffsetSeconds = 0;
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -279,7 +277,7 @@ void AppendDouble(std::string& out, double value) { AppendShortestFloat(out, val
 
 void AppendReal(std::string& out, float value) { AppendShortestFloat(out, value, 6); }
 
-void CastToText(const Vector& source, Vector& result, uint32_t rows) {
+void CastToText(const Vector& source, Vector& result, uint32_t rows, const TimeZone& zone) {
   const LogicalType& type = source.type();
   const uint8_t scale = type.scale();
   switch (type.id()) {
@@ -313,8 +311,8 @@ void CastToText(const Vector& source, Vector& result, uint32_t rows) {
     case TypeId::kTimestamp:
       return ToTextRows<int64_t>(source, result, rows, AppendTimestamp);
     case TypeId::kTimestampTz:
-      return ToTextRows<int64_t>(source, result, rows, [](std::string& out, int64_t micros) {
-        AppendTimestampTz(out, micros, kSessionUtcOffsetSeconds);
+      return ToTextRows<int64_t>(source, result, rows, [&zone](std::string& out, int64_t micros) {
+        AppendTimestampTz(out, micros, zone);
       });
     case TypeId::kInterval:
       return ToTextRows<Interval>(source, result, rows, AppendInterval);
@@ -323,7 +321,8 @@ void CastToText(const Vector& source, Vector& result, uint32_t rows) {
   }
 }
 
-void CastFromText(const Vector& source, Vector& result, uint32_t rows, CastMode mode) {
+void CastFromText(const Vector& source, Vector& result, uint32_t rows, CastMode mode,
+                  const TimeZone& zone) {
   const LogicalType& type = result.type();
   switch (type.id()) {
     case TypeId::kBoolean:
@@ -352,8 +351,8 @@ void CastFromText(const Vector& source, Vector& result, uint32_t rows, CastMode 
       return DatetimeFromTextRows<int64_t>(source, result, rows, mode, ParseTimestamp);
     case TypeId::kTimestampTz:
       return DatetimeFromTextRows<int64_t>(
-          source, result, rows, mode, [](std::string_view text, int64_t& out) {
-            return ParseTimestampTz(text, kSessionUtcOffsetSeconds, out);
+          source, result, rows, mode, [&zone](std::string_view text, int64_t& out) {
+            return ParseTimestampTz(text, zone, out);
           });
     case TypeId::kInterval:
       return DatetimeFromTextRows<Interval>(source, result, rows, mode, ParseInterval);

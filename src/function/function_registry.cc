@@ -22,6 +22,7 @@ const FunctionRegistry& FunctionRegistry::BuiltIn() {
     RegisterBitwiseFunctions(built);
     RegisterDatetimeArithmeticFunctions(built);
     RegisterDatetimeFunctions(built);
+    RegisterTimeZoneFunctions(built);
     RegisterToCharFunctions(built);
     RegisterToTimestampFunctions(built);
     RegisterSystemFunctions(built);

@@ -51,6 +51,7 @@ void RegisterMathFunctions(FunctionRegistry& registry);
 void RegisterBitwiseFunctions(FunctionRegistry& registry);
 void RegisterDatetimeArithmeticFunctions(FunctionRegistry& registry);
 void RegisterDatetimeFunctions(FunctionRegistry& registry);
+void RegisterTimeZoneFunctions(FunctionRegistry& registry);
 void RegisterToCharFunctions(FunctionRegistry& registry);
 void RegisterToTimestampFunctions(FunctionRegistry& registry);
 void RegisterSystemFunctions(FunctionRegistry& registry);

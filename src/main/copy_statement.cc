@@ -1,14 +1,18 @@
 #include "main/copy_statement.h"
 
+#include <optional>
 #include <set>
 
 #include "catalog/catalog.h"
 #include "common/error.h"
+#include "format/csv/csv_input.h"
 #include "format/csv/csv_reader.h"
 #include "format/csv/csv_writer.h"
 #include "main/copy_options.h"
+#include "main/copy_stream.h"
 #include "main/copy_text_format.h"
 #include "main/query_runner.h"
+#include "main/session_state.h"
 #include "sql/binder/type_resolution.h"
 #include "sql/parser/parser.h"
 
@@ -66,12 +70,22 @@ std::vector<int> CopyColumns(const Table& table, const ast::CopyStatement& copy)
   return indexes;
 }
 
-// Reads the file of a COPY FROM, batch by batch, in either format.
+// Where a COPY FROM reads: a file, or the data the client sent (STDIN), held whole.
+struct CopyInput {
+  std::string path;                 // a file, when `data` is empty
+  std::optional<std::string> data;  // STDIN
+
+  std::unique_ptr<CsvInput> Open() const {
+    return data ? MakeCsvMemoryInput(*data, kCsvStdinName) : OpenCsvFile(path);
+  }
+};
+
+// Reads the input of a COPY FROM, batch by batch, in either format.
 class CopySource {
  public:
-  CopySource(const std::string& path, const CopyOptions& options,
+  CopySource(const CopyInput& input, const CopyOptions& options,
              const std::vector<std::string>& names, const std::vector<LogicalType>& types,
-             const std::string& error_context) {
+             const std::string& error_context, const TimeZone& zone) {
     if (options.format == CopyFormat::kCsv) {
       CsvOptions csv;
       csv.delimiter = options.delimiter;
@@ -81,11 +95,15 @@ class CopySource {
       csv.null_string = options.null_string;
       csv.column_names = names;
       csv.error_context = error_context;
-      if (options.header_match) header_fields_ = ReadCsvHeader(path, csv, names.size());
-      csv_ = std::make_unique<CsvReader>(path, csv, types);
+      csv.time_zone = &zone;
+      if (options.header_match) header_fields_ = ReadCsvHeader(input, csv, names.size());
+      csv_ = std::make_unique<CsvReader>(input.Open(), csv, types);
     } else {
-      CopyTextFormat format{options.delimiter, options.null_string, options.header};
-      text_ = std::make_unique<CopyTextReader>(path, format, names, types, error_context);
+      CopyTextFormat format{options.delimiter, options.null_string, options.header, &zone};
+      text_ = input.data ? std::make_unique<CopyTextReader>(*input.data, kCsvStdinName,
+                                                            format, names, types, error_context)
+                         : std::make_unique<CopyTextReader>(input.path, format, names, types,
+                                                            error_context);
       header_fields_ = text_->header_fields();
     }
     if (options.header_match) CheckHeader(names);
@@ -94,10 +112,10 @@ class CopySource {
   bool ReadBatch(Batch& batch) { return csv_ ? csv_->ReadBatch(batch) : text_->ReadBatch(batch); }
 
  private:
-  static std::vector<std::string> ReadCsvHeader(const std::string& path, CsvOptions csv,
+  static std::vector<std::string> ReadCsvHeader(const CopyInput& input, CsvOptions csv,
                                                 size_t num_columns) {
     csv.header = false;
-    CsvReader reader(path, csv, std::vector<LogicalType>(num_columns, TypeId::kVarchar));
+    CsvReader reader(input.Open(), csv, std::vector<LogicalType>(num_columns, TypeId::kVarchar));
     Batch first;
     std::vector<std::string> fields;
     if (!reader.ReadBatch(first)) return fields;
@@ -128,11 +146,24 @@ class CopySource {
   std::vector<std::string> header_fields_;
 };
 
-QueryResult CopyFrom(BindContext& bind_context, const ast::CopyStatement& copy) {
-  if (copy.endpoint != ast::CopyEndpoint::kFile) {
+// Everything the client sends for COPY FROM STDIN, up to its end-of-data mark.
+std::string ReadCopyIn(SessionState& session, const CopyOptions& options, size_t num_columns,
+                       SourceSpan span) {
+  if (session.copy_in == nullptr) {
     throw Error(sqlstate::kFeatureNotSupported,
-                "COPY FROM STDIN is not supported yet; use COPY ... FROM 'file'", copy.span);
+                "COPY FROM STDIN needs a client that sends the data; use COPY ... FROM 'file'",
+                span);
   }
+  session.copy_in->Begin(CopyStreamFormat{options.format == CopyFormat::kCsv, num_columns});
+  std::string data;
+  while (session.copy_in->Read(data)) {
+    if (session.interrupted.load()) throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
+  }
+  return data;
+}
+
+QueryResult CopyFrom(Connection& connection, BindContext& bind_context,
+                     const ast::CopyStatement& copy) {
   auto table = FindCopyTable(bind_context.catalog, copy);
   const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/true);
   const auto& columns = table->columns();
@@ -157,10 +188,15 @@ QueryResult CopyFrom(BindContext& bind_context, const ast::CopyStatement& copy) 
     defaults[c] = Binder::EvaluateConstant(*CastTo(
         binder.BindConstantExpression(*ast::ParseExpression(columns[c].default_sql),
                                       "DEFAULT expressions"),
-        columns[c].type));
+        columns[c].type, *bind_context.time_zone));
   }
 
-  CopySource source(copy.path, options, names, types, "COPY " + table->name());
+  CopyInput input{copy.path, std::nullopt};
+  if (copy.endpoint == ast::CopyEndpoint::kStdin) {
+    input.data = ReadCopyIn(connection.session(), options, names.size(), copy.span);
+  }
+  CopySource source(input, options, names, types, "COPY " + table->name(),
+                    *bind_context.time_zone);
   std::vector<Batch> batches;
   uint64_t count = 0;
   for (;;) {
@@ -195,11 +231,12 @@ QueryResult CopyFrom(BindContext& bind_context, const ast::CopyStatement& copy) 
   return CopyTag(count);
 }
 
-// Writes batches in the chosen format.
+// Writes batches in the chosen format, to a file or (STDOUT) to the client.
 class CopySink {
  public:
-  CopySink(const std::string& path, const CopyOptions& options,
-           const std::vector<std::string>& names) {
+  // `stream` is null for a file.
+  CopySink(const std::string& path, CopyOutStream* stream, const CopyOptions& options,
+           const std::vector<std::string>& names, const TimeZone& zone) {
     if (options.format == CopyFormat::kCsv) {
       CsvWriterOptions csv;
       csv.delimiter = options.delimiter;
@@ -217,10 +254,13 @@ class CopySink {
         }
         csv.force_quote[index] = true;
       }
-      csv_ = std::make_unique<CsvWriter>(path, csv, names);
+      csv.time_zone = &zone;
+      csv_ = stream ? std::make_unique<CsvWriter>(*stream, csv, names)
+                    : std::make_unique<CsvWriter>(path, csv, names);
     } else {
-      CopyTextFormat format{options.delimiter, options.null_string, options.header};
-      text_ = std::make_unique<CopyTextWriter>(path, format, names);
+      CopyTextFormat format{options.delimiter, options.null_string, options.header, &zone};
+      text_ = stream ? std::make_unique<CopyTextWriter>(*stream, format, names)
+                     : std::make_unique<CopyTextWriter>(path, format, names);
     }
   }
 
@@ -272,41 +312,60 @@ class CopySink {
   Batch converted_;
 };
 
+// The client's output stream for COPY TO STDOUT, announced; null for a file.
+CopyOutStream* BeginCopyOut(SessionState& session, const ast::CopyStatement& copy,
+                            const CopyOptions& options, size_t num_columns) {
+  if (copy.endpoint != ast::CopyEndpoint::kStdout) return nullptr;
+  if (session.copy_out == nullptr) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "COPY TO STDOUT needs a client that receives the data; use COPY ... TO 'file'",
+                copy.span);
+  }
+  session.copy_out->Begin(CopyStreamFormat{options.format == CopyFormat::kCsv, num_columns});
+  return session.copy_out;
+}
+
+QueryResult FinishCopyOut(CopySink& sink, CopyOutStream* stream) {
+  const uint64_t rows = sink.Close();
+  if (stream != nullptr) stream->End();
+  return CopyTag(rows);
+}
+
 QueryResult CopyTo(Connection& connection, BindContext& bind_context,
                    const ast::CopyStatement& copy) {
-  if (copy.endpoint != ast::CopyEndpoint::kFile) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "COPY TO STDOUT is not supported yet; use COPY ... TO 'file'", copy.span);
-  }
   const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/false);
+  const TimeZone& zone = *bind_context.time_zone;
   if (copy.query) {
     Binder binder(bind_context);
     BoundQuery bound = binder.BindQuery(*copy.query);
     const std::vector<std::string> names = bound.names;
     std::vector<Batch> batches = QueryRunner(connection).Run(std::move(bound));
-    CopySink sink(copy.path, options, names);
+    CopyOutStream* stream = BeginCopyOut(connection.session(), copy, options, names.size());
+    CopySink sink(copy.path, stream, options, names, zone);
     for (const auto& batch : batches) sink.WriteBatch(batch);
-    return CopyTag(sink.Close());
+    return FinishCopyOut(sink, stream);
   }
   auto table = FindCopyTable(bind_context.catalog, copy);
   const std::vector<int> listed = CopyColumns(*table, copy);
   std::vector<std::string> names;
   for (const int index : listed) names.push_back(table->columns()[index].name);
-  CopySink sink(copy.path, options, names);
+  CopyOutStream* stream = BeginCopyOut(connection.session(), copy, options, names.size());
+  CopySink sink(copy.path, stream, options, names, zone);
   for (const auto& chunk : table->GetSnapshot()) {
     Batch batch;
     batch.size = chunk->size;
     for (const int index : listed) batch.columns.push_back(chunk->columns[index]);
     sink.WriteBatch(batch);
   }
-  return CopyTag(sink.Close());
+  return FinishCopyOut(sink, stream);
 }
 
 }  // namespace
 
 QueryResult ExecuteCopy(Connection& connection, BindContext& bind_context,
                         const ast::CopyStatement& copy) {
-  return copy.is_from ? CopyFrom(bind_context, copy) : CopyTo(connection, bind_context, copy);
+  return copy.is_from ? CopyFrom(connection, bind_context, copy)
+                      : CopyTo(connection, bind_context, copy);
 }
 
 }  // namespace basin

@@ -70,17 +70,32 @@ std::string UnescapeCopyText(std::string_view raw) {
   return out;
 }
 
+namespace {
+
+std::string ReadWholeFile(const std::string& path) {
+  std::unique_ptr<CsvInput> input = OpenCsvFile(path);  // 58P01 naming the path
+  std::string data(input->size(), '\0');
+  if (!data.empty()) input->ReadAt(0, data.data(), data.size());
+  return data;
+}
+
+}  // namespace
+
 CopyTextReader::CopyTextReader(const std::string& path, CopyTextFormat format,
                                std::vector<std::string> names, std::vector<LogicalType> types,
                                std::string error_context)
-    : path_(path),
+    : CopyTextReader(ReadWholeFile(path), "file \"" + path + "\"", std::move(format),
+                     std::move(names), std::move(types), std::move(error_context)) {}
+
+CopyTextReader::CopyTextReader(std::string data, std::string source, CopyTextFormat format,
+                               std::vector<std::string> names, std::vector<LogicalType> types,
+                               std::string error_context)
+    : source_(std::move(source)),
       format_(std::move(format)),
       names_(std::move(names)),
       types_(std::move(types)),
-      error_context_(std::move(error_context)) {
-  std::unique_ptr<CsvInput> input = OpenCsvFile(path);  // 58P01 naming the path
-  data_.resize(input->size());
-  if (!data_.empty()) input->ReadAt(0, data_.data(), data_.size());
+      error_context_(std::move(error_context)),
+      data_(std::move(data)) {
   if (format_.header) {
     std::vector<std::string_view> fields;
     if (NextLine(fields)) {
@@ -116,7 +131,7 @@ bool CopyTextReader::NextLine(std::vector<std::string_view>& fields) {
 }
 
 void CopyTextReader::Fail(const std::string& column, SqlState state, const std::string& reason) {
-  std::string message = error_context_ + ": file \"" + path_ + "\", line " + std::to_string(line_);
+  std::string message = error_context_ + ": " + source_ + ", line " + std::to_string(line_);
   if (!column.empty()) message += ", column \"" + column + "\"";
   throw Error(state, message + ": " + reason);
 }
@@ -155,7 +170,7 @@ bool CopyTextReader::ReadBatch(Batch& batch) {
       batch.columns[c] = std::move(text[c]);
       continue;
     }
-    CastVector(text[c], batch.columns[c], rows, CastMode::kTry);
+    CastVector(text[c], batch.columns[c], rows, CastMode::kTry, *format_.time_zone);
     for (uint32_t row = 0; row < rows; ++row) {
       if (!text[c].IsValid(row) || batch.columns[c].IsValid(row)) continue;
       // The first failure: cast it alone to report the cast's own message.
@@ -163,7 +178,7 @@ bool CopyTextReader::ReadBatch(Batch& batch) {
       one.data<StringRef>()[0] = one.AddString(text[c].data<StringRef>()[row].view());
       Vector result(types_[c], 1);
       try {
-        CastVector(one, result, 1, CastMode::kStrict);
+        CastVector(one, result, 1, CastMode::kStrict, *format_.time_zone);
       } catch (const Error& error) {
         line_ = lines[row];
         Fail(names_[c], error.state(), error.message());
@@ -177,6 +192,16 @@ bool CopyTextReader::ReadBatch(Batch& batch) {
 CopyTextWriter::CopyTextWriter(const std::string& path, CopyTextFormat format,
                                const std::vector<std::string>& names)
     : file_(path), format_(std::move(format)) {
+  WriteHeader(names);
+}
+
+CopyTextWriter::CopyTextWriter(ByteSink& sink, CopyTextFormat format,
+                               const std::vector<std::string>& names)
+    : file_(sink, "STDOUT"), format_(std::move(format)) {
+  WriteHeader(names);
+}
+
+void CopyTextWriter::WriteHeader(const std::vector<std::string>& names) {
   if (format_.header) {
     for (size_t i = 0; i < names.size(); ++i) {
       if (i > 0) buffer_.push_back(format_.delimiter);
@@ -207,7 +232,7 @@ void CopyTextWriter::AppendEscaped(std::string_view text) {
 
 void CopyTextWriter::WriteBatch(const Batch& batch) {
   std::vector<Vector> text;
-  const std::vector<const Vector*> columns = ColumnsAsText(batch, text);
+  const std::vector<const Vector*> columns = ColumnsAsText(batch, text, *format_.time_zone);
   for (uint32_t row = 0; row < batch.size; ++row) {
     for (size_t c = 0; c < columns.size(); ++c) {
       if (c > 0) buffer_.push_back(format_.delimiter);

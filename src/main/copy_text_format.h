@@ -8,6 +8,7 @@
 #include "common/batch.h"
 #include "common/file_writer.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 
 namespace basin {
 
@@ -19,6 +20,8 @@ struct CopyTextFormat {
   char delimiter = '\t';
   std::string null_string = "\\N";
   bool header = false;
+  // Reads and prints TIMESTAMPTZ: the session's zone.
+  const TimeZone* time_zone = &TimeZone::Utc();
 };
 
 // Reads a whole file of the text format into batches of `types` (one field per
@@ -29,6 +32,11 @@ class CopyTextReader {
  public:
   CopyTextReader(const std::string& path, CopyTextFormat format, std::vector<std::string> names,
                  std::vector<LogicalType> types, std::string error_context);
+  // Reads `data` (COPY FROM STDIN); errors name `source` ("STDIN") where a file's
+  // would name the file.
+  CopyTextReader(std::string data, std::string source, CopyTextFormat format,
+                 std::vector<std::string> names, std::vector<LogicalType> types,
+                 std::string error_context);
 
   // Fills `batch` with up to kBatchSize rows; false at the end.
   bool ReadBatch(Batch& batch);
@@ -41,7 +49,7 @@ class CopyTextReader {
   bool NextLine(std::vector<std::string_view>& fields);
   [[noreturn]] void Fail(const std::string& column, SqlState state, const std::string& reason);
 
-  std::string path_;
+  std::string source_;  // 'file "<path>"' or "STDIN", for messages
   CopyTextFormat format_;
   std::vector<std::string> names_;
   std::vector<LogicalType> types_;
@@ -58,6 +66,8 @@ class CopyTextWriter {
  public:
   CopyTextWriter(const std::string& path, CopyTextFormat format,
                  const std::vector<std::string>& names);
+  // Writes to `sink` (COPY TO STDOUT), which must outlive the writer.
+  CopyTextWriter(ByteSink& sink, CopyTextFormat format, const std::vector<std::string>& names);
   ~CopyTextWriter();
   CopyTextWriter(const CopyTextWriter&) = delete;
   CopyTextWriter& operator=(const CopyTextWriter&) = delete;
@@ -67,6 +77,7 @@ class CopyTextWriter {
   uint64_t rows_written() const { return rows_written_; }
 
  private:
+  void WriteHeader(const std::vector<std::string>& names);
   void AppendEscaped(std::string_view text);
 
   FileWriter file_;

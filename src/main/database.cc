@@ -58,8 +58,14 @@ void Connection::Execute(const std::string& sql, const ResultCallback& on_result
       // Anything else is a Basin bug; report it as such rather than crash.
       throw Error(sqlstate::kInternal, std::string("internal error: ") + error.what());
     }
+    result.time_zone = session_->settings.time_zone();
     on_result(result, std::chrono::steady_clock::now() - start);
   }
+}
+
+void Connection::SetCopyStreams(CopyInStream* in, CopyOutStream* out) {
+  session_->copy_in = in;
+  session_->copy_out = out;
 }
 
 void Connection::Interrupt() { session_->interrupted.store(true); }

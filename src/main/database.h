@@ -11,6 +11,8 @@
 namespace basin {
 
 class Catalog;
+class CopyInStream;
+class CopyOutStream;
 class ThreadPool;
 struct SessionState;
 
@@ -58,6 +60,11 @@ class Connection {
   using ResultCallback =
       std::function<void(const QueryResult& result, std::chrono::nanoseconds elapsed)>;
   void Execute(const std::string& sql, const ResultCallback& on_result);
+
+  // Where COPY ... FROM STDIN reads its data and COPY ... TO STDOUT writes its rows
+  // (see copy_stream.h); both must outlive their use. Without them those statements
+  // fail with 0A000.
+  void SetCopyStreams(CopyInStream* in, CopyOutStream* out);
 
   // Asks the running statement to stop; safe from another thread or a signal
   // handler's helper thread. The statement fails with SQLSTATE 57014.

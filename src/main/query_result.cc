@@ -20,7 +20,7 @@ Value QueryResult::GetValue(size_t column, uint64_t row) const {
 
 std::string QueryResult::GetText(size_t column, uint64_t row, const std::string& null_text) const {
   const Value value = GetValue(column, row);
-  return value.is_null() ? null_text : value.ToString();
+  return value.is_null() ? null_text : value.ToString(*time_zone);
 }
 
 }  // namespace basin

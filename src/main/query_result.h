@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/batch.h"
+#include "common/time_zone.h"
 #include "common/value.h"
 
 namespace basin {
@@ -21,12 +22,14 @@ struct QueryResult {
   std::string tag;
   // Rows changed by INSERT/UPDATE/DELETE/COPY, or rows returned.
   uint64_t row_count = 0;
+  // The session's TimeZone when the statement ran: TIMESTAMPTZ values print in it.
+  const TimeZone* time_zone = &TimeZone::Utc();
 
   uint64_t NumRows() const;
   size_t NumColumns() const { return names.size(); }
   // Random access for tests and rendering; O(number of batches).
   Value GetValue(size_t column, uint64_t row) const;
-  // PostgreSQL's text form of a cell; `null_text` for NULL.
+  // PostgreSQL's text form of a cell (in `time_zone`); `null_text` for NULL.
   std::string GetText(size_t column, uint64_t row, const std::string& null_text = "") const;
 };
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdint>
 
+#include "main/copy_stream.h"
 #include "main/settings.h"
 
 namespace basin {
@@ -17,6 +18,10 @@ struct SessionState {
   // Progress of the running statement.
   std::atomic<uint64_t> rows_done{0};
   std::atomic<uint64_t> rows_total{0};
+  // Where COPY FROM STDIN reads and COPY TO STDOUT writes; null when the client has
+  // none. Owned by the client (Connection::SetCopyStreams).
+  CopyInStream* copy_in = nullptr;
+  CopyOutStream* copy_out = nullptr;
 };
 
 }  // namespace basin

@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/memory_tracker.h"
+#include "main/time_zone_setting.h"
 
 namespace basin {
 
@@ -24,7 +25,7 @@ const std::map<std::string, Settings::Definition>& Settings::Definitions() {
   static const std::map<std::string, Definition> definitions = {
       {"threads", {"", "worker threads per query (default: all cores)"}},
       {"memory_limit", {"", "memory a query may hold in hash tables, sorts and results"}},
-      {"timezone", {"UTC", "time zone for displaying and interpreting timestamps (only UTC for now)"}},
+      {"timezone", {"UTC", "time zone for displaying and interpreting timestamps"}},
       {"datestyle", {"ISO, MDY", "display format for date and time values"}},
       {"intervalstyle", {"postgres", "display format for interval values"}},
       {"client_encoding", {"UTF8", "the client's character set encoding"}},
@@ -90,12 +91,10 @@ void Settings::Apply(const std::string& name, const std::string& value) {
     }
     memory_limit_ = bytes;
   } else if (name == "timezone") {
-    std::string upper = value;
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
-    if (upper != "UTC" && upper != "GMT" && upper != "ETC/UTC" && upper != "Z" && upper != "+00" && upper != "0") {
-      throw Error(sqlstate::kInvalidParameterValue,
-                  "invalid value for parameter \"TimeZone\": \"" + value + "\" (only UTC is supported yet)");
-    }
+    time_zone_ = &ParseTimeZoneSetting(value);
+    // SHOW prints the zone's own spelling ("America/New_York" for 'america/new_york').
+    values_[name] = time_zone_->name();
+    return;
   }
   values_[name] = name == "memory_limit" ? FormatMemorySize(memory_limit_) : value;
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/time_zone.h"
+
 namespace basin {
 
 // A session's configuration parameters (SET / SHOW / RESET), with PostgreSQL's
@@ -29,6 +31,8 @@ class Settings {
 
   uint32_t threads() const { return threads_; }
   uint64_t memory_limit() const { return memory_limit_; }
+  // The TimeZone setting, resolved. Never null.
+  const TimeZone* time_zone() const { return time_zone_; }
 
  private:
   struct Definition {
@@ -43,6 +47,7 @@ class Settings {
   std::map<std::string, std::string> values_;
   uint32_t threads_ = 1;
   uint64_t memory_limit_ = 0;
+  const TimeZone* time_zone_ = &TimeZone::Utc();
 };
 
 }  // namespace basin

@@ -71,7 +71,8 @@ class StatementExecutor {
   StatementExecutor(Connection& connection, const std::string& sql)
       : connection_(connection),
         sql_(sql),
-        bind_context_{connection.database().catalog(), CurrentTimestampMicros()} {}
+        bind_context_{connection.database().catalog(), CurrentTimestampMicros(),
+                      connection.session().settings.time_zone()} {}
 
   QueryResult Execute(const ast::Statement& statement) {
     switch (statement.kind) {
@@ -175,7 +176,7 @@ class StatementExecutor {
         definition.default_sql = sql_.substr(span.offset, span.length);
         // Check now that the default binds and converts to the column type.
         Binder binder(bind_context_);
-        CastTo(binder.BindConstantExpression(*column.default_value, "DEFAULT expressions"), definition.type);
+        CastTo(binder.BindConstantExpression(*column.default_value, "DEFAULT expressions"), definition.type, *bind_context_.time_zone);
       }
       columns.push_back(std::move(definition));
     }
@@ -335,7 +336,7 @@ QueryResult StatementExecutor::Insert(const ast::InsertStatement& insert) {
                                      ? nullptr
                                      : CastTo(binder.BindConstantExpression(*ast::ParseExpression(columns[column].default_sql),
                                                                             "DEFAULT expressions"),
-                                              columns[column].type));
+                                              columns[column].type, *bind_context_.time_zone));
       }
       std::vector<const Expression*> defaults;
       for (const auto& value : default_values) defaults.push_back(value.get());
@@ -371,7 +372,7 @@ QueryResult StatementExecutor::Insert(const ast::InsertStatement& insert) {
     } else {
       value = std::make_unique<ConstantExpr>(Value::Null(columns[c].type));
     }
-    row.push_back(CastTo(std::move(value), columns[c].type));
+    row.push_back(CastTo(std::move(value), columns[c].type, *bind_context_.time_zone));
   }
   BoundQuery plan;
   plan.plan = std::make_unique<LogicalProjection>(binder.NewTableIndex(), std::move(row), std::move(source.plan));

@@ -12,6 +12,7 @@
 #include <mutex>
 
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "function/cast.h"
 
 namespace basin::tpch {
@@ -125,7 +126,7 @@ void AppendTblRows(const Batch& batch, std::string& out) {
       text[c] = batch.columns[c];
     } else {
       text[c] = Vector(TypeId::kVarchar, std::max(batch.columns[c].capacity(), batch.size));
-      CastVector(batch.columns[c], text[c], batch.size, CastMode::kStrict);
+      CastVector(batch.columns[c], text[c], batch.size, CastMode::kStrict, TimeZone::Utc());
     }
   }
   for (uint32_t row = 0; row < batch.size; ++row) {

@@ -268,7 +268,7 @@ class FileRunner {
         for (const auto& column : batch.columns) {
           const Value value = column.GetValue(row);
           cells.push_back(CellText(value.is_null() ? std::nullopt
-                                                   : std::optional<std::string>(value.ToString())));
+                                                   : std::optional<std::string>(value.ToString(*result.time_zone))));
         }
       }
     }

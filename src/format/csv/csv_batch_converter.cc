@@ -1,11 +1,14 @@
 #include "format/csv/csv_batch_converter.h"
 
+#include "format/csv/csv_input.h"
+
 #include <algorithm>
 #include <cstring>
 
 #include "common/error.h"
 #include "common/value.h"
 #include "format/csv/csv_field_parsers.h"
+#include "format/csv/csv_input.h"
 #include "function/cast.h"
 
 namespace basin {
@@ -118,7 +121,7 @@ void CsvBatchConverter::Fail(uint32_t row, const std::string& column, SqlState s
   const uint64_t line = rows_->row_lines[row];
   if (!spec_.ignore_errors) {
     std::string message =
-        spec_.error_context + ": file \"" + *file_name_ + "\", line " + std::to_string(line);
+        spec_.error_context + ": " + DescribeCsvSource(*file_name_) + ", line " + std::to_string(line);
     if (!column.empty()) message += ", column \"" + column + "\"";
     throw Error(state, message + ": " + reason);
   }
@@ -135,7 +138,7 @@ void CsvBatchConverter::ConvertSlow(ColumnJob& job, uint32_t row, std::string_vi
   source.data<StringRef>()[0] = source.AddString(text);
   Vector result(job.out.type(), 1);
   try {
-    CastVector(source, result, 1, CastMode::kStrict);
+    CastVector(source, result, 1, CastMode::kStrict, *spec_.time_zone);
   } catch (const Error& error) {
     Fail(row, job.name, error.state(), error.message());
     job.out.SetNull(row);
@@ -210,7 +213,7 @@ void CsvBatchConverter::ConvertWithCast(ColumnJob& job) {
     }
     values[row] = text.AddString(FieldText(rows, field));
   }
-  CastVector(text, job.out, num_rows, CastMode::kTry);
+  CastVector(text, job.out, num_rows, CastMode::kTry, *spec_.time_zone);
   // Rows the cast turned into NULL did not convert: redo them one by one for the error.
   for (uint32_t row = 0; row < num_rows; ++row) {
     if (text.IsValid(row) && !job.out.IsValid(row)) ConvertSlow(job, row, values[row].view());

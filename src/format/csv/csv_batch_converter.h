@@ -8,6 +8,7 @@
 
 #include "common/batch.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "format/csv/csv_date_format.h"
 #include "format/csv/csv_dialect.h"
 #include "format/csv/csv_options.h"
@@ -27,6 +28,7 @@ struct CsvConversionSpec {
   bool ignore_errors = false;
   bool store_rejects = false;
   std::string error_context = "read_csv";
+  const TimeZone* time_zone = &TimeZone::Utc();  // see CsvOptions
 };
 
 // A projection entry that stands for the file name instead of a file column.

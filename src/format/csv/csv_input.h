@@ -20,6 +20,14 @@ class CsvInput {
   virtual size_t ReadAt(uint64_t offset, char* out, size_t length) const = 0;
 };
 
+// The name of the data a client sends with COPY FROM STDIN (a memory input).
+inline constexpr const char* kCsvStdinName = "STDIN";
+
+// How error messages name a source: 'file "<path>"', or STDIN as it is.
+inline std::string DescribeCsvSource(const std::string& name) {
+  return name == kCsvStdinName ? name : "file \"" + name + "\"";
+}
+
 // Opens `path` for reading; throws Error (58P01 no such file, 58030 other) naming it.
 std::unique_ptr<CsvInput> OpenCsvFile(const std::string& path);
 // Wraps a copy of `bytes`.

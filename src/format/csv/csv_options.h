@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/time_zone.h"
 #include "common/types.h"
 
 namespace basin {
@@ -53,6 +54,8 @@ struct CsvOptions {
 
   // Starts every error message: "read_csv", or "COPY lineitem".
   std::string error_context = "read_csv";
+  // Reads TIMESTAMPTZ fields without an offset: the session's zone for COPY.
+  const TimeZone* time_zone = &TimeZone::Utc();
 };
 
 // A row that ignore_errors skipped.

@@ -13,12 +13,17 @@ CsvConversionSpec MakeCsvConversionSpec(const CsvFileSchema& schema, const CsvOp
   spec.ignore_errors = options.ignore_errors;
   spec.store_rejects = options.store_rejects;
   spec.error_context = options.error_context;
+  spec.time_zone = options.time_zone;
   return spec;
 }
 
 CsvReader::CsvReader(const std::string& path, const CsvOptions& options,
                      std::vector<LogicalType> column_types)
-    : input_(OpenCsvFile(path)) {
+    : CsvReader(OpenCsvFile(path), options, std::move(column_types)) {}
+
+CsvReader::CsvReader(std::unique_ptr<CsvInput> input, const CsvOptions& options,
+                     std::vector<LogicalType> column_types)
+    : input_(std::move(input)) {
   CsvOptions copy_options = options;
   copy_options.auto_detect = false;
   copy_options.column_types = std::move(column_types);

@@ -28,6 +28,9 @@ class CsvReader {
   // defaults (',' '"', escape = quote, no header). Throws if the file cannot be opened.
   CsvReader(const std::string& path, const CsvOptions& options,
             std::vector<LogicalType> column_types);
+  // The same for COPY FROM STDIN: `input` holds the data sent.
+  CsvReader(std::unique_ptr<CsvInput> input, const CsvOptions& options,
+            std::vector<LogicalType> column_types);
   // Reads `input` as `schema` says (from SniffCsv, or built by hand).
   CsvReader(std::unique_ptr<CsvInput> input, CsvFileSchema schema, const CsvOptions& options);
   // Sniffs `input` per `options`, then reads it.

@@ -26,8 +26,8 @@ CsvRowReader::CsvRowReader(const CsvInput& input, const CsvDialect& dialect,
 }
 
 void CsvRowReader::ThrowFormatError(uint64_t line, const std::string& what) const {
-  throw Error(sqlstate::kBadCopyFileFormat, options_.error_context + ": file \"" + input_.name() +
-                                                "\", line " + std::to_string(line) + ": " + what);
+  throw Error(sqlstate::kBadCopyFileFormat, options_.error_context + ": " + DescribeCsvSource(input_.name()) +
+                                                ", line " + std::to_string(line) + ": " + what);
 }
 
 bool CsvRowReader::Refill() {

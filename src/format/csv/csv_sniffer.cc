@@ -140,8 +140,8 @@ bool HasLoneCarriageReturns(const std::string& head) {
 
 [[noreturn]] void ThrowSchemaMismatch(const CsvOptions& options, const CsvInput& input,
                                       size_t given, const char* what, size_t found) {
-  throw Error(sqlstate::kInvalidParameterValue, options.error_context + ": file \"" + input.name() +
-                                                    "\" has " + std::to_string(found) +
+  throw Error(sqlstate::kInvalidParameterValue, options.error_context + ": " + DescribeCsvSource(input.name()) +
+                                                    " has " + std::to_string(found) +
                                                     " columns but " + std::to_string(given) +
                                                     " column " + what + " were given");
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/datetime.h"
+#include "common/time_zone.h"
 #include "format/csv/csv_date_format.h"
 #include "format/csv/csv_field_parsers.h"
 
@@ -87,7 +88,7 @@ uint32_t CsvTypeDetector::ValueMask(std::string_view raw) const {
   }
   if (text.size() >= 13 && text[4] == '-' && text.find(':') != std::string_view::npos) {
     if (HasZone(text)) {
-      if (ParseTimestampTz(text, 0, micros) == DatetimeParseStatus::kOk) mask |= kTimestampTz;
+      if (ParseTimestampTz(text, TimeZone::Utc(), micros) == DatetimeParseStatus::kOk) mask |= kTimestampTz;
     } else if (ParseCsvIsoTimestamp(text.data(), text.size(), micros) ||
                ParseTimestamp(text, micros) == DatetimeParseStatus::kOk) {
       mask |= kTimestamp;

@@ -15,6 +15,16 @@ namespace basin {
 CsvWriter::CsvWriter(const std::string& path, CsvWriterOptions options,
                      std::vector<std::string> column_names)
     : file_(path), options_(options), column_names_(std::move(column_names)) {
+  Start();
+}
+
+CsvWriter::CsvWriter(ByteSink& sink, CsvWriterOptions options,
+                     std::vector<std::string> column_names)
+    : file_(sink, "STDOUT"), options_(options), column_names_(std::move(column_names)) {
+  Start();
+}
+
+void CsvWriter::Start() {
   needs_quote_[static_cast<uint8_t>(options_.delimiter)] = true;
   needs_quote_[static_cast<uint8_t>(options_.quote)] = true;
   needs_quote_['\r'] = true;
@@ -49,7 +59,7 @@ void CsvWriter::WriteField(std::string_view text, bool force_quote) {
 
 void CsvWriter::WriteBatch(const Batch& batch) {
   std::vector<Vector> text;
-  const std::vector<const Vector*> columns = ColumnsAsText(batch, text);
+  const std::vector<const Vector*> columns = ColumnsAsText(batch, text, *options_.time_zone);
   for (uint32_t row = 0; row < batch.size; ++row) {
     for (size_t c = 0; c < columns.size(); ++c) {
       if (c > 0) buffer_.push_back(options_.delimiter);

@@ -8,6 +8,7 @@
 
 #include "common/batch.h"
 #include "common/file_writer.h"
+#include "common/time_zone.h"
 
 namespace basin {
 
@@ -20,6 +21,8 @@ struct CsvWriterOptions {
   bool header = false;      // first line: the column names
   // Per column: quote every non-NULL value (COPY's FORCE_QUOTE). Empty: none.
   std::vector<bool> force_quote;
+  // Prints TIMESTAMPTZ: the session's zone.
+  const TimeZone* time_zone = &TimeZone::Utc();
 };
 
 // Writes batches as CSV in PostgreSQL's text forms (each column is cast to VARCHAR
@@ -32,6 +35,8 @@ class CsvWriter {
   // Creates or truncates `path`. Throws Error (58P01 / 58030) naming the path.
   CsvWriter(const std::string& path, CsvWriterOptions options,
             std::vector<std::string> column_names);
+  // Writes to `sink` (COPY TO STDOUT), which must outlive the writer.
+  CsvWriter(ByteSink& sink, CsvWriterOptions options, std::vector<std::string> column_names);
   ~CsvWriter();  // closes without reporting errors; call Close() to see them
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
@@ -42,6 +47,7 @@ class CsvWriter {
   uint64_t rows_written() const { return rows_written_; }
 
  private:
+  void Start();
   void WriteField(std::string_view text, bool force_quote = false);
 
   FileWriter file_;

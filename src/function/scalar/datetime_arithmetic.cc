@@ -1,5 +1,5 @@
 // Date, time, timestamp and interval operators: date ± integer, date - date,
-// date/timestamp/timestamptz/time ± interval, date + time, timestamp - timestamp,
+// date/timestamp/timestamptz/time ± interval (timestamptz in the session's zone), date + time, timestamp - timestamp,
 // time - time, interval ± interval, -interval, interval * / double. The calendar
 // work lives in common/datetime.h; this file maps operators onto it.
 #include <cmath>
@@ -7,6 +7,7 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "function/function_registry.h"
 #include "function/scalar/row_executor.h"
 
@@ -30,6 +31,23 @@ void AddOperator(FunctionRegistry& registry, const char* name, TypeId left, Type
                        *args[0], *args[1], result, count,
                        [&](const Left& a, const Right& b, uint32_t) { return op(a, b); });
                  }));
+}
+
+// The same for operators that depend on the session's TimeZone: `op` also gets the
+// zone.
+template <class Left, class Right, class Out, class Op>
+void AddZonedOperator(FunctionRegistry& registry, const char* name, TypeId left, TypeId right,
+                      TypeId out, Op op) {
+  ScalarFunction function = MakeScalar(
+      name, {left, right}, out,
+      [op](const KernelArgs& args, uint32_t count, const FunctionData* data, Vector& result) {
+        const TimeZone& zone = SessionTimeZone(data);
+        BinaryExecute<Left, Right, Out>(
+            *args[0], *args[1], result, count,
+            [&](const Left& a, const Right& b, uint32_t) { return op(a, b, zone); });
+      });
+  function.uses_time_zone = true;
+  registry.AddScalar(std::move(function));
 }
 
 [[noreturn]] void IntervalOutOfRange() {
@@ -113,17 +131,35 @@ void AddDateOperators(FunctionRegistry& registry) {
                                          [](int64_t t, int32_t d) { return DatePlusTime(d, t); });
 }
 
-// timestamp and timestamptz behave alike: with a fixed session offset (UTC for now)
-// adding an interval to the instant equals adding it to the local time.
-void AddTimestampOperators(FunctionRegistry& registry, TypeId type) {
-  AddOperator<int64_t, Interval, int64_t>(registry, "+", type, kInterval, type,
+void AddTimestampOperators(FunctionRegistry& registry) {
+  AddOperator<int64_t, Interval, int64_t>(registry, "+", kTimestamp, kInterval, kTimestamp,
                                           AddIntervalToTimestamp);
   AddOperator<Interval, int64_t, int64_t>(
-      registry, "+", kInterval, type, type,
+      registry, "+", kInterval, kTimestamp, kTimestamp,
       [](const Interval& i, int64_t t) { return AddIntervalToTimestamp(t, i); });
-  AddOperator<int64_t, Interval, int64_t>(registry, "-", type, kInterval, type,
+  AddOperator<int64_t, Interval, int64_t>(registry, "-", kTimestamp, kInterval, kTimestamp,
                                           SubtractIntervalFromTimestamp);
-  AddOperator<int64_t, int64_t, Interval>(registry, "-", type, type, kInterval, SubtractTimestamps);
+  AddOperator<int64_t, int64_t, Interval>(registry, "-", kTimestamp, kTimestamp, kInterval,
+                                          SubtractTimestamps);
+}
+
+// timestamptz ± interval adds months and days to the local time in the session zone
+// (AddIntervalToTimestampTz); the difference of two instants needs no zone.
+void AddTimestampTzOperators(FunctionRegistry& registry) {
+  AddZonedOperator<int64_t, Interval, int64_t>(registry, "+", kTimestampTz, kInterval, kTimestampTz,
+                                               AddIntervalToTimestampTz);
+  AddZonedOperator<Interval, int64_t, int64_t>(
+      registry, "+", kInterval, kTimestampTz, kTimestampTz,
+      [](const Interval& i, int64_t t, const TimeZone& zone) {
+        return AddIntervalToTimestampTz(t, i, zone);
+      });
+  AddZonedOperator<int64_t, Interval, int64_t>(
+      registry, "-", kTimestampTz, kInterval, kTimestampTz,
+      [](int64_t t, const Interval& i, const TimeZone& zone) {
+        return AddIntervalToTimestampTz(t, NegateInterval(i), zone);
+      });
+  AddOperator<int64_t, int64_t, Interval>(registry, "-", kTimestampTz, kTimestampTz, kInterval,
+                                          SubtractTimestamps);
 }
 
 void AddTimeOperators(FunctionRegistry& registry) {
@@ -165,8 +201,8 @@ void AddIntervalOperators(FunctionRegistry& registry) {
 
 void RegisterDatetimeArithmeticFunctions(FunctionRegistry& registry) {
   AddDateOperators(registry);
-  AddTimestampOperators(registry, kTimestamp);
-  AddTimestampOperators(registry, kTimestampTz);
+  AddTimestampOperators(registry);
+  AddTimestampTzOperators(registry);
   AddTimeOperators(registry);
   AddIntervalOperators(registry);
 }

@@ -277,11 +277,25 @@ void AppendFormatted(std::string& out, const std::vector<FormatToken>& tokens,
         number = fields.year > 0 ? (fields.year + 99) / 100 : -((99 - fields.year) / 100);
         break;
       case FormatField::kTimeZone:
-        // The session time zone is UTC; timestamps without zone print nothing.
-        if (fields.has_time_zone) out += token.letter_case == LetterCase::kLower ? "utc" : "UTC";
+        // Timestamps without zone print nothing.
+        if (fields.has_time_zone) {
+          for (char c : fields.zone_abbreviation) {
+            const bool lower = token.letter_case == LetterCase::kLower;
+            out.push_back(lower && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+          }
+        }
         continue;
       case FormatField::kZoneOffset:
-        if (fields.has_time_zone) out += "+00";
+        // Hours and minutes only: PostgreSQL drops an offset's seconds here.
+        if (fields.has_time_zone) {
+          const int32_t magnitude = fields.utc_offset < 0 ? -fields.utc_offset : fields.utc_offset;
+          out.push_back(fields.utc_offset < 0 ? '-' : '+');
+          AppendNumber(out, magnitude / 3600, 2, token.fill_mode);
+          if (magnitude % 3600 != 0) {
+            out.push_back(':');
+            AppendNumber(out, magnitude % 3600 / 60, 2, false);
+          }
+        }
         continue;
     }
     AppendNumber(out, number, width, token.fill_mode);

@@ -71,7 +71,9 @@ struct FormatFields {
   int64_t micros = 0;
   int64_t days_since_epoch = 0;  // for day of week, day of year, ISO week
   bool is_interval = false;
-  bool has_time_zone = false;  // timestamptz: TZ and OF print the (UTC) zone
+  bool has_time_zone = false;  // timestamptz: TZ and OF print the session zone's
+  std::string_view zone_abbreviation;  // "EDT"; must outlive AppendFormatted
+  int32_t utc_offset = 0;              // seconds east
 };
 
 void AppendFormatted(std::string& out, const std::vector<FormatToken>& tokens,

@@ -1,7 +1,7 @@
 // Date/time functions: date_part (EXTRACT), date_trunc, make_date, make_time,
 // make_timestamp(tz), make_interval, age, justify_days/hours/interval, isfinite,
-// last_day and to_timestamp(epoch seconds). The session time zone is UTC, as in the
-// casts (see function/cast.cc).
+// last_day and to_timestamp(epoch seconds). Those on timestamptz work in the session's
+// TimeZone, which the binder hands them as TimeZoneData.
 //
 // date_part returns double precision (PostgreSQL 13's type). PostgreSQL 15 returns
 // numeric with a per-field scale, but the field is a run-time value and a bind
@@ -12,7 +12,9 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "function/function_registry.h"
+#include "function/scalar/time_zone_cache.h"
 #include "function/scalar/row_executor.h"
 
 namespace basin {
@@ -22,7 +24,6 @@ namespace {
 constexpr TypeId kText = TypeId::kVarchar;
 constexpr TypeId kInt = TypeId::kInteger;
 constexpr TypeId kDouble = TypeId::kDouble;
-constexpr int32_t kSessionUtcOffsetSeconds = 0;
 
 const char* PostgresTypeName(TypeId type) {
   switch (type) {
@@ -65,62 +66,108 @@ class DatePartCache {
 };
 
 // date_part(unit, value) -> double; NULL where PostgreSQL has no finite answer.
+// `extract(part, value, data)`; `zoned` marks timestamptz, which needs the session zone.
 template <class T, class Extract>
-void AddDatePart(FunctionRegistry& registry, TypeId type, Extract extract) {
-  registry.AddScalar(MakeScalar(
+void AddDatePart(FunctionRegistry& registry, TypeId type, Extract extract, bool zoned = false) {
+  ScalarFunction function = MakeScalar(
       "date_part", {kText, type}, kDouble,
-      [type, extract](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+      [type, extract](const KernelArgs& args, uint32_t count, const FunctionData* data,
+                      Vector& result) {
         DatePartCache parts(type);
         double* out = result.data<double>();
         ExecuteRows(args, count, result, [&](uint32_t row) {
           const std::optional<DatePartValue> value =
-              extract(parts.Get(ArgText(*args[0], row)), ArgValue<T>(*args[1], row));
+              extract(parts.Get(ArgText(*args[0], row)), ArgValue<T>(*args[1], row), data);
           if (value) {
             out[row] = value->ToDouble();
           } else {
             result.SetNull(row);
           }
         });
-      }));
+      });
+  function.uses_time_zone = zoned;
+  registry.AddScalar(std::move(function));
 }
 
 template <class In, class Out, class Trunc>
-void AddDateTrunc(FunctionRegistry& registry, TypeId type, TypeId result_type, Trunc trunc) {
-  registry.AddScalar(MakeScalar(
+void AddDateTrunc(FunctionRegistry& registry, TypeId type, TypeId result_type, Trunc trunc,
+                  bool zoned = false) {
+  ScalarFunction function = MakeScalar(
       "date_trunc", {kText, type}, result_type,
-      [type, trunc](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+      [type, trunc](const KernelArgs& args, uint32_t count, const FunctionData* data,
+                    Vector& result) {
         DatePartCache parts(type);
         Out* out = result.data<Out>();
         ExecuteRows(args, count, result, [&](uint32_t row) {
-          out[row] = trunc(parts.Get(ArgText(*args[0], row)), ArgValue<In>(*args[1], row));
+          out[row] = trunc(parts.Get(ArgText(*args[0], row)), ArgValue<In>(*args[1], row), data);
+        });
+      });
+  function.uses_time_zone = zoned;
+  registry.AddScalar(std::move(function));
+}
+
+// date_trunc(unit, timestamptz, zone): truncates in the named zone rather than the
+// session's. The zone is nearly always a constant, so the last one is remembered.
+void AddDateTruncInZone(FunctionRegistry& registry) {
+  registry.AddScalar(MakeScalar(
+      "date_trunc", {kText, TypeId::kTimestampTz, kText}, TypeId::kTimestampTz,
+      [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+        DatePartCache parts(TypeId::kTimestampTz);
+        TimeZoneCache zones;
+        int64_t* out = result.data<int64_t>();
+        ExecuteRows(args, count, result, [&](uint32_t row) {
+          out[row] = TruncTimestampTz(parts.Get(ArgText(*args[0], row)),
+                                      ArgValue<int64_t>(*args[1], row),
+                                      zones.Get(ArgText(*args[2], row)));
         });
       }));
 }
 
 void RegisterDatePartAndTrunc(FunctionRegistry& registry) {
-  AddDatePart<int32_t>(registry, TypeId::kDate, ExtractFromDate);
-  AddDatePart<int64_t>(registry, TypeId::kTimestamp, ExtractFromTimestamp);
-  AddDatePart<int64_t>(registry, TypeId::kTimestampTz, [](DatePart part, int64_t micros) {
-    return ExtractFromTimestampTz(part, micros, kSessionUtcOffsetSeconds);
+  AddDatePart<int32_t>(registry, TypeId::kDate, [](DatePart part, int32_t days, const FunctionData*) {
+    return ExtractFromDate(part, days);
   });
-  AddDatePart<int64_t>(registry, TypeId::kTime, [](DatePart part, int64_t micros) {
+  AddDatePart<int64_t>(registry, TypeId::kTimestamp,
+                       [](DatePart part, int64_t micros, const FunctionData*) {
+                         return ExtractFromTimestamp(part, micros);
+                       });
+  AddDatePart<int64_t>(
+      registry, TypeId::kTimestampTz,
+      [](DatePart part, int64_t micros, const FunctionData* data) {
+        return ExtractFromTimestampTz(part, micros, SessionTimeZone(data));
+      },
+      /*zoned=*/true);
+  AddDatePart<int64_t>(registry, TypeId::kTime, [](DatePart part, int64_t micros, const FunctionData*) {
     return std::optional<DatePartValue>(ExtractFromTime(part, micros));
   });
-  AddDatePart<Interval>(registry, TypeId::kInterval, [](DatePart part, const Interval& interval) {
-    return std::optional<DatePartValue>(ExtractFromInterval(part, interval));
-  });
-  AddDateTrunc<int64_t, int64_t>(registry, TypeId::kTimestamp, TypeId::kTimestamp, TruncTimestamp);
-  AddDateTrunc<int64_t, int64_t>(registry, TypeId::kTimestampTz, TypeId::kTimestampTz,
-                                 [](DatePart part, int64_t micros) {
-                                   return TruncTimestampTz(part, micros, kSessionUtcOffsetSeconds);
+  AddDatePart<Interval>(registry, TypeId::kInterval,
+                        [](DatePart part, const Interval& interval, const FunctionData*) {
+                          return std::optional<DatePartValue>(ExtractFromInterval(part, interval));
+                        });
+  AddDateTrunc<int64_t, int64_t>(registry, TypeId::kTimestamp, TypeId::kTimestamp,
+                                 [](DatePart part, int64_t micros, const FunctionData*) {
+                                   return TruncTimestamp(part, micros);
                                  });
+  AddDateTrunc<int64_t, int64_t>(
+      registry, TypeId::kTimestampTz, TypeId::kTimestampTz,
+      [](DatePart part, int64_t micros, const FunctionData* data) {
+        return TruncTimestampTz(part, micros, SessionTimeZone(data));
+      },
+      /*zoned=*/true);
   // date_trunc of a date is a timestamptz in PostgreSQL (date converts to its
-  // preferred datetime type).
+  // preferred datetime type, midnight in the session zone).
   AddDateTrunc<int32_t, int64_t>(
-      registry, TypeId::kDate, TypeId::kTimestampTz, [](DatePart part, int32_t days) {
-        return TruncTimestampTz(part, DateToTimestamp(days), kSessionUtcOffsetSeconds);
-      });
-  AddDateTrunc<Interval, Interval>(registry, TypeId::kInterval, TypeId::kInterval, TruncInterval);
+      registry, TypeId::kDate, TypeId::kTimestampTz,
+      [](DatePart part, int32_t days, const FunctionData* data) {
+        const TimeZone& zone = SessionTimeZone(data);
+        return TruncTimestampTz(part, LocalToTimestampTz(DateToTimestamp(days), zone), zone);
+      },
+      /*zoned=*/true);
+  AddDateTrunc<Interval, Interval>(registry, TypeId::kInterval, TypeId::kInterval,
+                                   [](DatePart part, const Interval& interval, const FunctionData*) {
+                                     return TruncInterval(part, interval);
+                                   });
+  AddDateTruncInZone(registry);
 }
 
 [[noreturn]] void FieldOutOfRange(const std::string& what, const std::string& value) {
@@ -184,11 +231,17 @@ void AddMakeFunctions(FunctionRegistry& registry) {
                             ArgValue<double>(*args[2], row));
         });
       }));
-  for (TypeId type : {TypeId::kTimestamp, TypeId::kTimestampTz}) {
-    registry.AddScalar(MakeScalar(
-        type == TypeId::kTimestamp ? "make_timestamp" : "make_timestamptz",
-        {kInt, kInt, kInt, kInt, kInt, kDouble}, type,
-        [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+  // make_timestamp, make_timestamptz (local time in the session zone) and
+  // make_timestamptz(..., zone).
+  for (int variant = 0; variant < 3; ++variant) {
+    const TypeId type = variant == 0 ? TypeId::kTimestamp : TypeId::kTimestampTz;
+    std::vector<LogicalType> arguments = {kInt, kInt, kInt, kInt, kInt, kDouble};
+    if (variant == 2) arguments.push_back(kText);
+    ScalarFunction function = MakeScalar(
+        variant == 0 ? "make_timestamp" : "make_timestamptz", arguments, type,
+        [variant](const KernelArgs& args, uint32_t count, const FunctionData* data,
+                  Vector& result) {
+          TimeZoneCache zones;
           int64_t* out = result.data<int64_t>();
           ExecuteRows(args, count, result, [&](uint32_t row) {
             const int64_t days =
@@ -201,9 +254,17 @@ void AddMakeFunctions(FunctionRegistry& registry) {
             if (!IsValidTimestamp(timestamp)) {
               throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
             }
-            out[row] = timestamp;
+            if (variant == 0) {
+              out[row] = timestamp;
+            } else {
+              const TimeZone& zone =
+                  variant == 1 ? SessionTimeZone(data) : zones.Get(ArgText(*args[6], row));
+              out[row] = LocalToTimestampTz(timestamp, zone);
+            }
           });
-        }));
+        });
+    function.uses_time_zone = variant == 1;
+    registry.AddScalar(std::move(function));
   }
 }
 
@@ -294,13 +355,20 @@ int64_t TodayMidnight() {
 
 void AddAge(FunctionRegistry& registry) {
   for (TypeId type : {TypeId::kTimestamp, TypeId::kTimestampTz}) {
-    registry.AddScalar(
-        MakeScalar("age", {type, type}, TypeId::kInterval,
-                   [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
-                     BinaryExecute<int64_t, int64_t, Interval>(
-                         *args[0], *args[1], result, count,
-                         [](int64_t a, int64_t b, uint32_t) { return Age(a, b); });
-                   }));
+    // timestamptz: both sides in the session zone's local time, as PostgreSQL does.
+    const bool zoned = type == TypeId::kTimestampTz;
+    ScalarFunction between = MakeScalar(
+        "age", {type, type}, TypeId::kInterval,
+        [zoned](const KernelArgs& args, uint32_t count, const FunctionData* data, Vector& result) {
+          BinaryExecute<int64_t, int64_t, Interval>(
+              *args[0], *args[1], result, count, [&](int64_t a, int64_t b, uint32_t) {
+                if (!zoned) return Age(a, b);
+                const TimeZone& zone = SessionTimeZone(data);
+                return Age(TimestampTzToLocal(a, zone), TimestampTzToLocal(b, zone));
+              });
+        });
+    between.uses_time_zone = zoned;
+    registry.AddScalar(std::move(between));
     ScalarFunction since_today = MakeScalar(
         "age", {type}, TypeId::kInterval,
         [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {

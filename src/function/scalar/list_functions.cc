@@ -179,11 +179,12 @@ ScalarFunction Cardinality() {
 
 // array_to_string(list, delimiter [, null_text]): NULL elements are skipped unless
 // null_text is given.
+// Elements print as their output function does, timestamptz in the session zone.
 ScalarKernel ArrayToStringKernel() {
-  return [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+  return [](const KernelArgs& args, uint32_t count, const FunctionData* data, Vector& result) {
     const Vector& list = *args[0];
     Vector text(TypeId::kVarchar, std::max(1u, list.list_size()));
-    CastVector(list.child(), text, list.list_size(), CastMode::kStrict);
+    CastVector(list.child(), text, list.list_size(), CastMode::kStrict, SessionTimeZone(data));
     std::string out;
     ExecuteRows(args, count, result, [&](uint32_t row) {
       const ListEntry& entry = EntryAt(list, row);
@@ -206,6 +207,7 @@ ScalarKernel ArrayToStringKernel() {
 
 ScalarFunction ArrayToString(size_t arguments) {
   ScalarFunction function = GenericScalar("array_to_string", arguments, ArrayToStringKernel());
+  function.uses_time_zone = true;
   function.bind = [](std::vector<LogicalType>& types, LogicalType& return_type) -> std::unique_ptr<FunctionData> {
     RequireList(types[0], "array_to_string");
     for (size_t i = 1; i < types.size(); ++i) types[i] = TypeId::kVarchar;

@@ -7,6 +7,7 @@
 
 #include "common/datetime.h"
 #include "common/decimal.h"
+#include "common/time_zone.h"
 #include "function/decimal_access.h"
 #include "function/function_registry.h"
 #include "function/scalar/datetime_format.h"
@@ -70,9 +71,9 @@ FormatFields FieldsOfInterval(const Interval& interval) {
 }
 
 void AddTimestampToChar(FunctionRegistry& registry, TypeId type) {
-  registry.AddScalar(MakeScalar(
+  ScalarFunction function = MakeScalar(
       "to_char", {type, kText}, kText,
-      [type](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+      [type](const KernelArgs& args, uint32_t count, const FunctionData* data, Vector& result) {
         DatetimeTemplates templates;
         std::string out;
         ExecuteRows(args, count, result, [&](uint32_t row) {
@@ -82,13 +83,27 @@ void AddTimestampToChar(FunctionRegistry& registry, TypeId type) {
             result.SetNull(row);
             return;
           }
-          FormatFields fields = FieldsOfTimestamp(micros);
-          fields.has_time_zone = type == TypeId::kTimestampTz;
+          if (type != TypeId::kTimestampTz) {
+            out.clear();
+            AppendFormatted(out, templates.Get(ArgText(*args[1], row)), FieldsOfTimestamp(micros));
+            SetText(result, row, out);
+            return;
+          }
+          // timestamptz prints its local time in the session zone, and that zone's
+          // abbreviation and offset at the instant.
+          const TimeZone& zone = SessionTimeZone(data);
+          const LocalTimeType& local_type = zone.TypeAtMicros(micros);
+          FormatFields fields = FieldsOfTimestamp(micros + int64_t{local_type.utc_offset} * kMicrosPerSecond);
+          fields.has_time_zone = true;
+          fields.zone_abbreviation = local_type.abbreviation;
+          fields.utc_offset = local_type.utc_offset;
           out.clear();
           AppendFormatted(out, templates.Get(ArgText(*args[1], row)), fields);
           SetText(result, row, out);
         });
-      }));
+      });
+  function.uses_time_zone = type == TypeId::kTimestampTz;
+  registry.AddScalar(std::move(function));
 }
 
 void AddIntervalToChar(FunctionRegistry& registry) {

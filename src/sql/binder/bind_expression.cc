@@ -23,7 +23,8 @@ std::optional<CompareOp> ComparisonOperator(const std::string& op) {
 ExprPtr BooleanConstant(bool value) { return std::make_unique<ConstantExpr>(Value::Boolean(value)); }
 
 ExprPtr RequireBoolean(ExprPtr expr, const char* what, SourceSpan span) {
-  if (IsUntypedLiteral(*expr) || expr->type.id() == TypeId::kNull) return CastTo(std::move(expr), TypeId::kBoolean);
+  // A cast to boolean never involves a time zone.
+  if (IsUntypedLiteral(*expr) || expr->type.id() == TypeId::kNull) return CastTo(std::move(expr), TypeId::kBoolean, TimeZone::Utc());
   if (expr->type.id() != TypeId::kBoolean) {
     throw Error(sqlstate::kDatatypeMismatch,
                 std::string("argument of ") + what + " must be type boolean, not type " + expr->type.ToString(), span);
@@ -183,7 +184,7 @@ LogicalType Binder::UnifyTypes(std::vector<ExprPtr*> exprs, const char* context,
   }
   for (ExprPtr* expr : exprs) {
     try {
-      *expr = CastTo(std::move(*expr), *common);
+      *expr = CastTo(std::move(*expr), *common, *context_.time_zone);
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), span);
     }
@@ -225,7 +226,7 @@ ExprPtr Binder::BindCast(const ast::Cast& cast, ExprContext& context) {
                 "cannot cast type " + operand->type.ToString() + " to " + actual.ToString(), cast.span);
   }
   try {
-    ExprPtr result = CastTo(std::move(operand), actual, cast.try_cast ? CastMode::kTry : CastMode::kStrict);
+    ExprPtr result = CastTo(std::move(operand), actual, *context_.time_zone, cast.try_cast ? CastMode::kTry : CastMode::kStrict);
     // '3'::varchar is typed now, no longer an unknown literal.
     if (result->kind == ExprKind::kConstant) result->As<ConstantExpr>().untyped_string = false;
     return result;

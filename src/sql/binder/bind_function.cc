@@ -87,7 +87,8 @@ int ResolveOverload(const std::vector<std::shared_ptr<const Function>>& candidat
 
 // A function's bind callback may ask for other argument types than the declared
 // ones (array_append(list, x) wants x as the list's element type): cast to them.
-void CastToBoundTypes(std::vector<ExprPtr>& args, const std::vector<LogicalType>& types, SourceSpan span) {
+void CastToBoundTypes(std::vector<ExprPtr>& args, const std::vector<LogicalType>& types, const TimeZone& zone,
+                      SourceSpan span) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i]->type == types[i]) continue;
     if (!CastExists(args[i]->type, types[i]) || (!IsUntypedLiteral(*args[i]) && args[i]->type.id() != TypeId::kNull &&
@@ -96,7 +97,7 @@ void CastToBoundTypes(std::vector<ExprPtr>& args, const std::vector<LogicalType>
                   "argument " + std::to_string(i + 1) + " of type " + args[i]->type.ToString() + " does not match " + types[i].ToString(), span);
     }
     try {
-      args[i] = CastTo(std::move(args[i]), types[i]);
+      args[i] = CastTo(std::move(args[i]), types[i], zone);
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), span);
     }
@@ -131,7 +132,7 @@ ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr>
     LogicalType target = TargetType(parameter, args[i]->type);
     if (IsUntypedLiteral(*args[i]) && parameter.id() == TypeId::kNull) target = TypeId::kVarchar;
     try {
-      args[i] = CastTo(std::move(args[i]), target);
+      args[i] = CastTo(std::move(args[i]), target, *context_.time_zone);
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), span);
     }
@@ -145,7 +146,11 @@ ExprPtr Binder::BindScalarFunction(const std::string& name, std::vector<ExprPtr>
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), error.where() ? error.where() : std::optional<SourceSpan>(span));
     }
-    CastToBoundTypes(args, types, span);
+    CastToBoundTypes(args, types, *context_.time_zone, span);
+  }
+  if (function->uses_time_zone) {
+    if (data) throw Error(sqlstate::kInternal, "function " + name + " has both bind data and a time zone");
+    data = std::make_shared<TimeZoneData>(context_.time_zone);
   }
   auto expr = std::make_unique<FunctionExpr>(function, std::move(args), return_type, data);
   // Fold calls on constants now, so that plans and filters see plain values.
@@ -255,7 +260,7 @@ ExprPtr Binder::BindSelectListUnnest(std::vector<ExprPtr> args, UnnestCollector&
     throw Error(sqlstate::kFeatureNotSupported, "unnest() with several arguments is only allowed in FROM", span);
   }
   ExprPtr list = std::move(args[0]);
-  if (IsUntypedLiteral(*list)) list = CastTo(std::move(list), LogicalType::List(TypeId::kVarchar));
+  if (IsUntypedLiteral(*list)) list = CastTo(std::move(list), LogicalType::List(TypeId::kVarchar), *context_.time_zone);
   if (list->type.id() != TypeId::kList) {
     throw Error(sqlstate::kUndefinedFunction, "function unnest(" + list->type.ToString() + ") does not exist", span);
   }
@@ -279,7 +284,7 @@ BoundAggregate Binder::ResolveAggregate(const std::string& name, std::vector<Exp
   for (size_t i = 0; i < args.size(); ++i) {
     LogicalType target = TargetType(function->arguments[i], args[i]->type);
     if (IsUntypedLiteral(*args[i]) && function->arguments[i].id() == TypeId::kNull) target = TypeId::kVarchar;
-    args[i] = CastTo(std::move(args[i]), target);
+    args[i] = CastTo(std::move(args[i]), target, *context_.time_zone);
     types.push_back(args[i]->type);
   }
   BoundAggregate aggregate;
@@ -291,7 +296,7 @@ BoundAggregate Binder::ResolveAggregate(const std::string& name, std::vector<Exp
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), error.where() ? error.where() : std::optional<SourceSpan>(span));
     }
-    CastToBoundTypes(args, types, span);
+    CastToBoundTypes(args, types, *context_.time_zone, span);
   }
   aggregate.args = std::move(args);
   return aggregate;

@@ -43,7 +43,7 @@ ExprPtr Binder::BindRow(const ast::RowExpr& row, ExprContext& context) {
   std::vector<ExprPtr> fields;
   for (const auto& field : row.fields) {
     fields.push_back(BindExpression(*field, context));
-    if (IsUntypedLiteral(*fields.back())) fields.back() = CastTo(std::move(fields.back()), TypeId::kVarchar);
+    if (IsUntypedLiteral(*fields.back())) fields.back() = CastTo(std::move(fields.back()), TypeId::kVarchar, *context_.time_zone);
   }
   return BindScalarFunction("struct_pack", std::move(fields), row.span);
 }
@@ -76,7 +76,7 @@ ExprPtr Binder::BindSubscript(const ast::SubscriptExpr& subscript, ExprContext& 
     if (!index->type.IsInteger() && !IsUntypedLiteral(*index) && index->type.id() != TypeId::kNull) {
       throw Error(sqlstate::kDatatypeMismatch, "array subscript must have type integer", subscript.span);
     }
-    return CastTo(std::move(index), TypeId::kBigInt);
+    return CastTo(std::move(index), TypeId::kBigInt, *context_.time_zone);
   };
   std::vector<ExprPtr> args;
   args.push_back(std::move(base));
@@ -119,7 +119,7 @@ ExprPtr Binder::BindAnyAll(const ast::AnyAllExpr& any_all, ExprContext& context)
   if (IsUntypedLiteral(*array)) {
     // x = ANY('{1,2}'): the literal is an array of x's type.
     const LogicalType element = IsUntypedLiteral(*left) ? LogicalType(TypeId::kVarchar) : left->type;
-    array = CastTo(std::move(array), LogicalType::List(element));
+    array = CastTo(std::move(array), LogicalType::List(element), *context_.time_zone);
   }
   if (array->type.id() != TypeId::kList) {
     throw Error(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side", any_all.span);
@@ -136,8 +136,8 @@ ExprPtr Binder::BindAnyAll(const ast::AnyAllExpr& any_all, ExprContext& context)
     element = *common;
   }
   std::vector<ExprPtr> args;
-  args.push_back(CastTo(std::move(left), element));
-  args.push_back(CastTo(std::move(array), LogicalType::List(element)));
+  args.push_back(CastTo(std::move(left), element, *context_.time_zone));
+  args.push_back(CastTo(std::move(array), LogicalType::List(element), *context_.time_zone));
   return std::make_unique<FunctionExpr>(BuiltInScalar("list_any_compare"), std::move(args), TypeId::kBoolean,
                                         std::make_shared<ListCompareData>(op, any_all.all));
 }

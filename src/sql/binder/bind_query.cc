@@ -72,7 +72,7 @@ BoundQuery Binder::BindQueryBody(const ast::QueryNode& query) {
 
 void Binder::BindLimit(const ast::QueryNode& node, std::optional<uint64_t>& limit, uint64_t& offset) {
   auto evaluate = [this](const ast::Expr& expr, const char* clause) -> std::optional<int64_t> {
-    ExprPtr bound = CastTo(BindConstantExpression(expr, clause), TypeId::kBigInt);
+    ExprPtr bound = CastTo(BindConstantExpression(expr, clause), TypeId::kBigInt, *context_.time_zone);
     const Value value = EvaluateConstant(*bound);
     if (value.is_null()) return std::nullopt;
     if (value.GetInt64() < 0) {
@@ -133,7 +133,7 @@ BoundQuery Binder::CastColumns(BoundQuery query, const std::vector<LogicalType>&
   std::vector<ExprPtr> expressions;
   for (size_t i = 0; i < types.size(); ++i) {
     ExprPtr ref = std::make_unique<ColumnRefExpr>(query.types[i], bindings[i], query.names[i]);
-    expressions.push_back(CastTo(std::move(ref), types[i]));
+    expressions.push_back(CastTo(std::move(ref), types[i], *context_.time_zone));
   }
   query.plan = std::make_unique<LogicalProjection>(NewTableIndex(), std::move(expressions), std::move(query.plan));
   query.types = types;
@@ -211,7 +211,7 @@ BoundQuery Binder::BindInsertValues(const ast::ValuesNode& node, const std::vect
       }
       if (IsUntypedLiteral(*value) || value->type.id() == TypeId::kNull) {
         try {
-          value = CastTo(std::move(value), types[c]);
+          value = CastTo(std::move(value), types[c], *context_.time_zone);
         } catch (const Error& error) {
           throw Error(error.state(), error.message(), row[c]->span);
         }
@@ -228,7 +228,7 @@ BoundQuery Binder::BindInsertValues(const ast::ValuesNode& node, const std::vect
     LogicalType type = UnifyTypes(column, "VALUES", node.span);
     if (type.id() == TypeId::kNull) {
       type = types[c];
-      for (auto* expr : column) *expr = CastTo(std::move(*expr), type);
+      for (auto* expr : column) *expr = CastTo(std::move(*expr), type, *context_.time_zone);
     }
     result.types.push_back(type);
     result.names.push_back("column" + std::to_string(c + 1));
@@ -300,7 +300,7 @@ BoundQuery Binder::BindValues(const ast::ValuesNode& node) {
     LogicalType type = UnifyTypes(column, "VALUES", node.span);
     if (type.id() == TypeId::kNull) {
       type = TypeId::kVarchar;
-      for (auto* expr : column) *expr = CastTo(std::move(*expr), type);
+      for (auto* expr : column) *expr = CastTo(std::move(*expr), type, *context_.time_zone);
     }
     result.types.push_back(type);
     result.names.push_back("column" + std::to_string(c + 1));

@@ -83,7 +83,7 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
     ExprPtr condition = BindExpression(*select.where, context);
     if (condition->type.id() != TypeId::kBoolean) {
       if (IsUntypedLiteral(*condition) || condition->type.id() == TypeId::kNull) {
-        condition = CastTo(std::move(condition), TypeId::kBoolean);
+        condition = CastTo(std::move(condition), TypeId::kBoolean, *context_.time_zone);
       } else {
         throw Error(sqlstate::kDatatypeMismatch,
                     "argument of WHERE must be type boolean, not type " + condition->type.ToString(), select.where->span);
@@ -135,7 +135,7 @@ BoundQuery Binder::BindSelect(const ast::SelectNode& select) {
     }
     ExprPtr expr = BindExpression(*item.expr, select_context);
     names.push_back(item.alias.empty() ? DefaultName(*item.expr) : item.alias);
-    if (IsUntypedLiteral(*expr)) expr = CastTo(std::move(expr), TypeId::kVarchar);
+    if (IsUntypedLiteral(*expr)) expr = CastTo(std::move(expr), TypeId::kVarchar, *context_.time_zone);
     items.push_back(std::move(expr));
   }
 

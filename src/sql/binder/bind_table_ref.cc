@@ -229,7 +229,7 @@ LogicalPtr Binder::BindTableFunction(const ast::FunctionCall& call, const ast::T
       throw Error(sqlstate::kFeatureNotSupported,
                   "arguments of " + name + " that refer to an enclosing query are not supported yet", call.args[i]->span);
     }
-    if (IsUntypedLiteral(*bound)) bound = CastTo(std::move(bound), TypeId::kVarchar);
+    if (IsUntypedLiteral(*bound)) bound = CastTo(std::move(bound), TypeId::kVarchar, *context_.time_zone);
     if (bound->kind != ExprKind::kConstant) bound = std::make_unique<ConstantExpr>(EvaluateConstant(*bound));
     Value value = bound->As<ConstantExpr>().value;
     const std::string& arg_name = i < call.arg_names.size() ? call.arg_names[i] : "";
@@ -388,7 +388,7 @@ Binder::LateralItem Binder::BindLateralItem(const ast::TableRef& ref, const Bind
     context.scope = &visible;
     context.clause = "table function arguments";
     ExprPtr bound = BindExpression(*call.args[i], context);
-    if (IsUntypedLiteral(*bound)) bound = CastTo(std::move(bound), TypeId::kVarchar);
+    if (IsUntypedLiteral(*bound)) bound = CastTo(std::move(bound), TypeId::kVarchar, *context_.time_zone);
     if (HasColumnReference(*bound)) {
       uses_columns = true;
       if (i < call.arg_names.size() && !call.arg_names[i].empty()) {

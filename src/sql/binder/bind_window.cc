@@ -174,10 +174,10 @@ ExprPtr Binder::BindWindowCall(const ast::FunctionCall& call, ExprContext& conte
     auto signature_error = [&]() { return Error(sqlstate::kUndefinedFunction, FunctionSignatureError(name, args), call.span); };
     auto cast_arg = [&](size_t i, const LogicalType& type) {
       if (!CanCastImplicitly(*args[i], type)) throw signature_error();
-      args[i] = CastTo(std::move(args[i]), type);
+      args[i] = CastTo(std::move(args[i]), type, *context_.time_zone);
     };
     auto value_arg = [&]() {
-      if (IsUntypedLiteral(*args[0])) args[0] = CastTo(std::move(args[0]), TypeId::kVarchar);
+      if (IsUntypedLiteral(*args[0])) args[0] = CastTo(std::move(args[0]), TypeId::kVarchar, *context_.time_zone);
       return args[0]->type;
     };
     const bool hypothetical = *kind == WindowFunctionKind::kRank || *kind == WindowFunctionKind::kDenseRank ||
@@ -211,8 +211,8 @@ ExprPtr Binder::BindWindowCall(const ast::FunctionCall& call, ExprContext& conte
           std::vector<ExprPtr*> values{&args[0], &args[2]};
           function.type = UnifyTypes(values, "lag/lead", call.span);
           if (function.type.id() == TypeId::kNull) function.type = TypeId::kVarchar;
-          args[0] = CastTo(std::move(args[0]), function.type);
-          args[2] = CastTo(std::move(args[2]), function.type);
+          args[0] = CastTo(std::move(args[0]), function.type, *context_.time_zone);
+          args[2] = CastTo(std::move(args[2]), function.type, *context_.time_zone);
         } else {
           function.type = value_arg();
         }
@@ -251,13 +251,13 @@ void Binder::BindWindowSpec(const ast::WindowSpec& spec, const std::vector<ast::
   definition.clause = "window definitions";
   for (const auto& partition : *window.partition_by) {
     ExprPtr expr = BindExpression(*partition, definition);
-    if (IsUntypedLiteral(*expr)) expr = CastTo(std::move(expr), TypeId::kVarchar);
+    if (IsUntypedLiteral(*expr)) expr = CastTo(std::move(expr), TypeId::kVarchar, *context_.time_zone);
     function.partitions.push_back(std::move(expr));
   }
   for (const auto& item : *window.order_by) {
     BoundOrder order;
     order.expr = BindExpression(*item.expr, definition);
-    if (IsUntypedLiteral(*order.expr)) order.expr = CastTo(std::move(order.expr), TypeId::kVarchar);
+    if (IsUntypedLiteral(*order.expr)) order.expr = CastTo(std::move(order.expr), TypeId::kVarchar, *context_.time_zone);
     order.descending = item.direction == ast::SortDirection::kDescending;
     order.nulls_first = item.nulls == ast::NullsOrder::kDefault ? order.descending : item.nulls == ast::NullsOrder::kFirst;
     function.orders.push_back(std::move(order));
@@ -345,7 +345,7 @@ void Binder::BindWindowSpec(const ast::WindowSpec& spec, const std::vector<ast::
     }
     Value value;
     try {
-      value = EvaluateConstant(*CastTo(std::move(offset), target_type));
+      value = EvaluateConstant(*CastTo(std::move(offset), target_type, *context_.time_zone));
     } catch (const Error& error) {
       throw Error(error.state(), error.message(), bound.offset->span);
     }

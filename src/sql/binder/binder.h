@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "common/time_zone.h"
 #include "sql/binder/bind_scope.h"
 #include "sql/parser/ast.h"
 #include "sql/planner/logical_plan.h"
@@ -18,6 +19,9 @@ struct BindContext {
   Catalog& catalog;
   // Statement start, µs since the epoch (UTC): now() and current_timestamp.
   int64_t statement_timestamp = 0;
+  // The session's TimeZone, resolved once per statement: casts and functions that
+  // depend on it get this object at bind time. Never null.
+  const TimeZone* time_zone = &TimeZone::Utc();
 };
 
 // A bound query: its plan and the names and types of its output columns.

@@ -383,7 +383,7 @@ ExprPtr Binder::BindSubquery(const ast::SubqueryExpr& expr, ExprContext& context
         throw Error(sqlstate::kUndefinedFunction,
                     "operator does not exist: " + left->type.ToString() + " = " + query.types[0].ToString(), expr.span);
       }
-      left = CastTo(std::move(left), *common);
+      left = CastTo(std::move(left), *common, *context_.time_zone);
       query = CastColumns(std::move(query), {*common});
       auto bound = std::make_unique<BoundSubqueryExpr>(expr.subquery_kind, std::move(query), TypeId::kBoolean);
       bound->left = std::move(left);

@@ -194,18 +194,18 @@ bool IsUntypedLiteral(const Expression& expr) {
   return expr.kind == ExprKind::kConstant && expr.As<ConstantExpr>().untyped_string;
 }
 
-ExprPtr CastTo(ExprPtr expr, const LogicalType& type, CastMode mode) {
+ExprPtr CastTo(ExprPtr expr, const LogicalType& type, const TimeZone& zone, CastMode mode) {
   if (expr->type == type) return expr;
   if (expr->kind == ExprKind::kConstant) {
     const auto& constant = expr->As<ConstantExpr>();
     if (mode == CastMode::kStrict || constant.value.is_null()) {
-      auto folded = std::make_unique<ConstantExpr>(constant.value.CastTo(type));
+      auto folded = std::make_unique<ConstantExpr>(constant.value.CastTo(type, zone));
       folded->alias = expr->alias;
       return folded;
     }
   }
   auto alias = expr->alias;
-  auto cast = std::make_unique<CastExpr>(std::move(expr), type, mode);
+  auto cast = std::make_unique<CastExpr>(std::move(expr), type, mode, &zone);
   cast->alias = alias;
   return cast;
 }

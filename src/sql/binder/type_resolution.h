@@ -25,7 +25,8 @@ std::optional<LogicalType> CommonSuperType(const LogicalType& a, const LogicalTy
 std::optional<int> ImplicitCastCost(const LogicalType& from, const LogicalType& to, bool untyped_literal);
 
 // Wraps `expr` in a cast to `type` unless it already has it. Constants are folded.
-ExprPtr CastTo(ExprPtr expr, const LogicalType& type, CastMode mode = CastMode::kStrict);
+ExprPtr CastTo(ExprPtr expr, const LogicalType& type, const TimeZone& zone,
+               CastMode mode = CastMode::kStrict);
 
 // Whether `expr` is a string literal whose type comes from context.
 bool IsUntypedLiteral(const Expression& expr);

@@ -197,8 +197,11 @@ StatementPtr Parser::ParseSet() {
     if (AcceptWord("default") || AcceptWord("local")) {
       set->to_default = true;
     } else if (AcceptWord("interval")) {
+      // Kept as "INTERVAL '<text>'", the form the TimeZone setting reads. A field
+      // qualifier (HOUR TO MINUTE) is accepted and, as for any zone, irrelevant.
       if (!IsKind(TokenKind::kString)) SyntaxErrorHere();
-      set->values.push_back(StringValue(Advance().text));
+      set->values.push_back(StringValue("INTERVAL '" + Advance().text + "'"));
+      while (IsWord("hour") || IsWord("minute") || IsWord("second") || IsWord("to")) Advance();
     } else {
       set->values.push_back(ParseOptionValue());
     }

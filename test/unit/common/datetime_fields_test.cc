@@ -5,9 +5,14 @@
 #include "common/datetime.h"
 #include "common/decimal.h"
 #include "common/error.h"
+#include "common/time_zone.h"
+#include "common/time_zone_registry.h"
 
 namespace basin {
 namespace {
+
+// A zone at a fixed offset east of UTC, for tests that need no rules.
+const TimeZone& Zone(int32_t utc_offset) { return *FixedOffsetTimeZone(utc_offset); }
 
 int64_t Timestamp(std::string_view text) {
   int64_t micros = 0;
@@ -153,13 +158,13 @@ TEST(ExtractTest, FromTime) {
 
 TEST(ExtractTest, FromTimestampTz) {
   int64_t utc = 0;
-  ASSERT_EQ(ParseTimestampTz("2024-01-05 23:30:00+00", 0, utc), DatetimeParseStatus::kOk);
-  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kDay, utc, 3600)->unscaled, 6);  // local 00:30
-  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kHour, utc, 3600)->unscaled, 0);
-  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kTimezone, utc, 19800)->unscaled, 19800);
-  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kTimezoneHour, utc, -19800)->unscaled, -5);
-  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kTimezoneMinute, utc, -19800)->unscaled, -30);
-  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kEpoch, utc, 3600)->unscaled, utc);
+  ASSERT_EQ(ParseTimestampTz("2024-01-05 23:30:00+00", Zone(0), utc), DatetimeParseStatus::kOk);
+  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kDay, utc, Zone(3600))->unscaled, 6);  // local 00:30
+  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kHour, utc, Zone(3600))->unscaled, 0);
+  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kTimezone, utc, Zone(19800))->unscaled, 19800);
+  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kTimezoneHour, utc, Zone(-19800))->unscaled, -5);
+  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kTimezoneMinute, utc, Zone(-19800))->unscaled, -30);
+  EXPECT_EQ(ExtractFromTimestampTz(DatePart::kEpoch, utc, Zone(3600))->unscaled, utc);
 }
 
 TEST(ExtractTest, FromInterval) {
@@ -212,11 +217,11 @@ TEST(TruncTest, Timestamps) {
 
 TEST(TruncTest, TimestampTzInLocalTime) {
   int64_t utc = 0;
-  ASSERT_EQ(ParseTimestampTz("2024-01-05 23:30:00+00", 0, utc), DatetimeParseStatus::kOk);
+  ASSERT_EQ(ParseTimestampTz("2024-01-05 23:30:00+00", Zone(0), utc), DatetimeParseStatus::kOk);
   // In UTC+1 it is already January 6th.
-  EXPECT_EQ(FormatTimestampTz(TruncTimestampTz(DatePart::kDay, utc, 3600), 3600),
+  EXPECT_EQ(FormatTimestampTz(TruncTimestampTz(DatePart::kDay, utc, Zone(3600)), Zone(3600)),
             "2024-01-06 00:00:00+01");
-  EXPECT_EQ(FormatTimestampTz(TruncTimestampTz(DatePart::kDay, utc, 0), 0),
+  EXPECT_EQ(FormatTimestampTz(TruncTimestampTz(DatePart::kDay, utc, Zone(0)), Zone(0)),
             "2024-01-05 00:00:00+00");
 }
 

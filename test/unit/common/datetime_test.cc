@@ -5,9 +5,14 @@
 #include <string>
 
 #include "common/error.h"
+#include "common/time_zone.h"
+#include "common/time_zone_registry.h"
 
 namespace basin {
 namespace {
+
+// A zone at a fixed offset east of UTC, for tests that need no rules.
+const TimeZone& Zone(int32_t utc_offset) { return *FixedOffsetTimeZone(utc_offset); }
 
 int32_t Date(std::string_view text) {
   int32_t days = 0;
@@ -195,21 +200,21 @@ TEST(TimestampTextTest, ParsesAndFormats) {
 
 TEST(TimestampTzTextTest, ConvertsZonesToUtc) {
   int64_t utc = 0;
-  ASSERT_EQ(ParseTimestampTz("2024-01-05 04:05:06+05:30", 0, utc), DatetimeParseStatus::kOk);
-  EXPECT_EQ(FormatTimestampTz(utc, 0), "2024-01-04 22:35:06+00");
-  EXPECT_EQ(FormatTimestampTz(utc, 19800), "2024-01-05 04:05:06+05:30");
-  EXPECT_EQ(FormatTimestampTz(utc, -(3 * 3600 + 30 * 60 + 15)), "2024-01-04 19:04:51-03:30:15");
-  ASSERT_EQ(ParseTimestampTz("2024-01-05 04:05:06-0800", 0, utc), DatetimeParseStatus::kOk);
-  EXPECT_EQ(FormatTimestampTz(utc, 0), "2024-01-05 12:05:06+00");
-  ASSERT_EQ(ParseTimestampTz("2024-01-05T04:05:06Z", 3600, utc), DatetimeParseStatus::kOk);
-  EXPECT_EQ(FormatTimestampTz(utc, 0), "2024-01-05 04:05:06+00");
+  ASSERT_EQ(ParseTimestampTz("2024-01-05 04:05:06+05:30", Zone(0), utc), DatetimeParseStatus::kOk);
+  EXPECT_EQ(FormatTimestampTz(utc, Zone(0)), "2024-01-04 22:35:06+00");
+  EXPECT_EQ(FormatTimestampTz(utc, Zone(19800)), "2024-01-05 04:05:06+05:30");
+  EXPECT_EQ(FormatTimestampTz(utc, Zone(-(3 * 3600 + 30 * 60 + 15))), "2024-01-04 19:04:51-03:30:15");
+  ASSERT_EQ(ParseTimestampTz("2024-01-05 04:05:06-0800", Zone(0), utc), DatetimeParseStatus::kOk);
+  EXPECT_EQ(FormatTimestampTz(utc, Zone(0)), "2024-01-05 12:05:06+00");
+  ASSERT_EQ(ParseTimestampTz("2024-01-05T04:05:06Z", Zone(3600), utc), DatetimeParseStatus::kOk);
+  EXPECT_EQ(FormatTimestampTz(utc, Zone(0)), "2024-01-05 04:05:06+00");
   // Without a zone in the text, the session's applies.
-  ASSERT_EQ(ParseTimestampTz("2024-01-05 04:05:06", 3600, utc), DatetimeParseStatus::kOk);
-  EXPECT_EQ(FormatTimestampTz(utc, 0), "2024-01-05 03:05:06+00");
-  ASSERT_EQ(ParseTimestampTz("2024-01-05 04:05:06 UTC", 3600, utc), DatetimeParseStatus::kOk);
-  EXPECT_EQ(FormatTimestampTz(utc, 0), "2024-01-05 04:05:06+00");
-  ASSERT_EQ(ParseTimestampTz("0044-03-15 12:00:00 BC", 0, utc), DatetimeParseStatus::kOk);
-  EXPECT_EQ(FormatTimestampTz(utc, 0), "0044-03-15 12:00:00+00 BC");
+  ASSERT_EQ(ParseTimestampTz("2024-01-05 04:05:06", Zone(3600), utc), DatetimeParseStatus::kOk);
+  EXPECT_EQ(FormatTimestampTz(utc, Zone(0)), "2024-01-05 03:05:06+00");
+  ASSERT_EQ(ParseTimestampTz("2024-01-05 04:05:06 UTC", Zone(3600), utc), DatetimeParseStatus::kOk);
+  EXPECT_EQ(FormatTimestampTz(utc, Zone(0)), "2024-01-05 04:05:06+00");
+  ASSERT_EQ(ParseTimestampTz("0044-03-15 12:00:00 BC", Zone(0), utc), DatetimeParseStatus::kOk);
+  EXPECT_EQ(FormatTimestampTz(utc, Zone(0)), "0044-03-15 12:00:00+00 BC");
 }
 
 TEST(IntervalTextTest, ParsesPostgresSyntax) {
@@ -380,8 +385,8 @@ TEST(DatetimeArithmeticTest, Conversions) {
   EXPECT_EQ(TimestampToDate(Timestamp("1969-12-31 23:00")), Date("1969-12-31"));
   EXPECT_EQ(TimestampToDate(kTimestampNegativeInfinity), kDateNegativeInfinity);
   EXPECT_EQ(FormatTime(TimestampToTime(Timestamp("1969-12-31 23:00"))), "23:00:00");
-  EXPECT_EQ(TimestampTzToLocal(0, 3600), kMicrosPerHour);
-  EXPECT_EQ(LocalToTimestampTz(kMicrosPerHour, 3600), 0);
+  EXPECT_EQ(TimestampTzToLocal(0, Zone(3600)), kMicrosPerHour);
+  EXPECT_EQ(LocalToTimestampTz(kMicrosPerHour, Zone(3600)), 0);
   const DateTimeFields fields = SplitTimestamp(Timestamp("0044-03-15 12:34:56.789 BC"));
   EXPECT_EQ(fields.year, -43);
   EXPECT_EQ(fields.month, 3);

@@ -9,6 +9,7 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "common/value.h"
 #include "common/vector.h"
 
@@ -32,7 +33,7 @@ Value TryCast(const Value& value, const LogicalType& type) {
   Vector source(value.type(), 1);
   source.SetValue(0, value);
   Vector result(type, 1);
-  CastVector(source, result, 1, CastMode::kTry);
+  CastVector(source, result, 1, CastMode::kTry, TimeZone::Utc());
   return result.GetValue(0);
 }
 
@@ -365,7 +366,7 @@ TEST(CastExistsTest, FollowsPostgres) {
   Vector source(TypeId::kDate, 1);
   Vector result(TypeId::kInteger, 1);
   try {
-    CastVector(source, result, 1, CastMode::kStrict);
+    CastVector(source, result, 1, CastMode::kStrict, TimeZone::Utc());
     FAIL();
   } catch (const Error& error) {
     EXPECT_EQ(error.message(), "cannot cast type date to integer");
@@ -380,13 +381,13 @@ TEST(CastVectorTest, TryModeNullsOnlyTheBadRows) {
   source.SetValue(3, Value::Varchar("99999999999"));
   source.SetValue(4, Value::Varchar(" -3 "));
   Vector result(TypeId::kInteger, 5);
-  CastVector(source, result, 5, CastMode::kTry);
+  CastVector(source, result, 5, CastMode::kTry, TimeZone::Utc());
   EXPECT_EQ(result.GetValue(0), Value::Integer(12));
   EXPECT_TRUE(result.GetValue(1).is_null());
   EXPECT_TRUE(result.GetValue(2).is_null());
   EXPECT_TRUE(result.GetValue(3).is_null());
   EXPECT_EQ(result.GetValue(4), Value::Integer(-3));
-  EXPECT_THROW(CastVector(source, result, 5, CastMode::kStrict), Error);
+  EXPECT_THROW(CastVector(source, result, 5, CastMode::kStrict, TimeZone::Utc()), Error);
 }
 
 TEST(CastVectorTest, NullRowsAreNotConverted) {
@@ -397,7 +398,7 @@ TEST(CastVectorTest, NullRowsAreNotConverted) {
   source.SetNull(1);
   source.SetValue(2, Value::BigInt(3));
   Vector result(TypeId::kSmallInt, 3);
-  CastVector(source, result, 3, CastMode::kStrict);
+  CastVector(source, result, 3, CastMode::kStrict, TimeZone::Utc());
   EXPECT_EQ(result.GetValue(0), Value::SmallInt(1));
   EXPECT_TRUE(result.GetValue(1).is_null());
   EXPECT_EQ(result.GetValue(2), Value::SmallInt(3));
@@ -408,7 +409,7 @@ TEST(CastVectorTest, ConstantInConstantOut) {
   source.SetValue(0, Value::Double(1.5));
   source.SetConstant(true);
   Vector result(TypeId::kVarchar, 4);
-  CastVector(source, result, 4, CastMode::kStrict);
+  CastVector(source, result, 4, CastMode::kStrict, TimeZone::Utc());
   EXPECT_TRUE(result.is_constant());
   EXPECT_EQ(result.GetValue(3), Value::Varchar("1.5"));
 
@@ -416,7 +417,7 @@ TEST(CastVectorTest, ConstantInConstantOut) {
   null_constant.SetNull(0);
   null_constant.SetConstant(true);
   Vector dates(TypeId::kDate, 4);
-  CastVector(null_constant, dates, 4, CastMode::kStrict);
+  CastVector(null_constant, dates, 4, CastMode::kStrict, TimeZone::Utc());
   EXPECT_TRUE(dates.is_constant());
   EXPECT_TRUE(dates.GetValue(2).is_null());
 
@@ -424,7 +425,7 @@ TEST(CastVectorTest, ConstantInConstantOut) {
   Vector flat(TypeId::kDouble, 2);
   flat.SetValue(0, Value::Double(1));
   flat.SetValue(1, Value::Double(2));
-  CastVector(flat, result, 2, CastMode::kStrict);
+  CastVector(flat, result, 2, CastMode::kStrict, TimeZone::Utc());
   EXPECT_FALSE(result.is_constant());
   EXPECT_EQ(result.GetValue(1), Value::Varchar("2"));
 }
@@ -432,7 +433,7 @@ TEST(CastVectorTest, ConstantInConstantOut) {
 TEST(CastVectorTest, NullTypeGivesNulls) {
   Vector source(TypeId::kNull, 3);
   Vector result(TypeId::kTimestamp, 3);
-  CastVector(source, result, 3, CastMode::kStrict);
+  CastVector(source, result, 3, CastMode::kStrict, TimeZone::Utc());
   for (uint32_t row = 0; row < 3; ++row) EXPECT_TRUE(result.GetValue(row).is_null());
   EXPECT_TRUE(Value::Null().CastTo(kNumeric10_2).is_null());
 }
@@ -442,7 +443,7 @@ TEST(CastVectorTest, LongStringsLiveInTheResultHeap) {
   source.SetValue(0, Value::FromInterval({-14, -3, -14706000001}));
   source.SetValue(1, Value::FromInterval({}));
   Vector result(TypeId::kVarchar, 2);
-  CastVector(source, result, 2, CastMode::kStrict);
+  CastVector(source, result, 2, CastMode::kStrict, TimeZone::Utc());
   source = Vector();  // the result must not depend on the source
   EXPECT_EQ(result.GetValue(0), Value::Varchar("-1 years -2 mons -3 days -04:05:06.000001"));
   EXPECT_EQ(result.GetValue(1), Value::Varchar("00:00:00"));
@@ -450,7 +451,7 @@ TEST(CastVectorTest, LongStringsLiveInTheResultHeap) {
   Vector text(TypeId::kVarchar, 1);
   text.SetValue(0, Value::Varchar("a string longer than twelve bytes"));
   Vector copy(TypeId::kVarchar, 1);
-  CastVector(text, copy, 1, CastMode::kStrict);
+  CastVector(text, copy, 1, CastMode::kStrict, TimeZone::Utc());
   text = Vector();
   EXPECT_EQ(copy.GetValue(0), Value::Varchar("a string longer than twelve bytes"));
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/time_zone.h"
 #include "common/value.h"
 #include "common/vector.h"
 #include "function/function_registry.h"
@@ -65,6 +66,8 @@ inline std::vector<Value> CallColumns(const std::string& name,
   LogicalType return_type = function.return_type;
   std::unique_ptr<FunctionData> data;
   if (function.bind) data = function.bind(types, return_type);
+  // As the binder does, in UTC (the session default).
+  if (function.uses_time_zone) data = std::make_unique<TimeZoneData>(&TimeZone::Utc());
   std::vector<Vector> vectors;
   bool all_constant = true;
   for (size_t i = 0; i < columns.size(); ++i) {
@@ -101,6 +104,8 @@ inline Value CallFlat(const std::string& name, const std::vector<Value>& args) {
   LogicalType return_type = function.return_type;
   std::unique_ptr<FunctionData> data;
   if (function.bind) data = function.bind(types, return_type);
+  // As the binder does, in UTC (the session default).
+  if (function.uses_time_zone) data = std::make_unique<TimeZoneData>(&TimeZone::Utc());
   std::vector<Vector> vectors;
   for (const auto& arg : args) vectors.push_back(MakeFlat(arg.type(), {arg}));
   std::vector<const Vector*> pointers;
