@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "format/csv/csv_file_list.h"
 #include "format/parquet/parquet_reader.h"
+#include "common/time_zone.h"
 #include "function/cast.h"
 #include "function/table_function.h"
 
@@ -259,7 +260,7 @@ bool ScanReadParquet(ExecutionContext& ctx, const FunctionData* function_data, G
             if (read.type() == column.type()) {
               column.Reference(read);
             } else {
-              CastVector(read, column, count, CastMode::kStrict);
+              CastVector(read, column, count, CastMode::kStrict, TimeZone::Utc());
             }
             continue;
           }
