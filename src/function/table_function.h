@@ -9,6 +9,7 @@
 
 #include "common/batch.h"
 #include "common/value.h"
+#include "exec/expression.h"
 #include "exec/physical_node.h"
 #include "function/scalar_function.h"
 
@@ -31,6 +32,15 @@ struct TableFunctionBinding {
   double estimated_rows = 1000;
 };
 
+// A condition `column op constant` that holds for every row the query keeps, found
+// by the optimizer above a table function; `column` is the function's output column.
+// The constant has the column's type and is not NULL.
+struct ColumnPredicate {
+  uint32_t column = 0;
+  CompareOp op = CompareOp::kEq;
+  Value constant;
+};
+
 // A function in FROM: generate_series(...), read_csv(...). Binding happens at plan
 // time (it may read files to detect a schema); scanning is a parallel Source.
 struct TableFunction {
@@ -50,6 +60,12 @@ struct TableFunction {
                      LocalState* local, Batch& out)>
       scan;
   std::function<uint32_t(const FunctionData* data, GlobalState* global)> max_threads;
+  // Optional, at plan time: data for a scan that may skip whatever cannot satisfy
+  // `predicates` (files, row groups). Rows it still returns are filtered as usual,
+  // so skipping is an optimization, never a change of results.
+  std::function<std::shared_ptr<const FunctionData>(const FunctionData& data,
+                                                    const std::vector<ColumnPredicate>& predicates)>
+      prune;
 };
 
 // Built-in table functions, by lower-case name; null if there is none.

@@ -9,6 +9,8 @@
 #include "common/error.h"
 #include "format/csv/csv_file_list.h"
 #include "format/parquet/parquet_reader.h"
+#include "format/parquet/value_conversion.h"
+#include "function/comparison.h"
 #include "common/time_zone.h"
 #include "function/cast.h"
 #include "function/table_function.h"
@@ -298,6 +300,122 @@ bool ScanReadParquet(ExecutionContext& ctx, const FunctionData* function_data, G
   }
 }
 
+// Whether `value op constant` holds (both valid, same type).
+bool Holds(const Value& value, CompareOp op, const Value& constant) {
+  Vector left(value.type(), 1);
+  Vector right(value.type(), 1);
+  Vector result(TypeId::kBoolean, 1);
+  left.SetValue(0, value);
+  right.SetValue(0, constant);
+  CompareVectors(op, left, right, 1, result);
+  return result.validity().IsValid(0) && result.data<bool>()[0];
+}
+
+// A statistics bound decoded to the leaf's Basin type.
+std::optional<Value> DecodeBound(const parquet::ParquetField& leaf, const std::string& bytes) {
+  Vector vector(leaf.type, 1);
+  if (leaf.physical_type == parquet::Type::kByteArray) {
+    const std::string_view view(bytes);
+    parquet::ConvertByteArrays(leaf, &view, 1, vector, 0);
+  } else {
+    const size_t width = leaf.physical_type == parquet::Type::kFixedLenByteArray ? static_cast<size_t>(leaf.type_length)
+                         : leaf.physical_type == parquet::Type::kInt32 || leaf.physical_type == parquet::Type::kFloat ? 4
+                         : leaf.physical_type == parquet::Type::kBoolean ? 1 : 8;
+    if (bytes.size() != width || leaf.physical_type == parquet::Type::kBoolean) return std::nullopt;
+    parquet::ConvertFixedValues(leaf, reinterpret_cast<const uint8_t*>(bytes.data()), 1, vector, 0);
+  }
+  if (!vector.validity().IsValid(0)) return std::nullopt;
+  Value value = vector.GetValue(0);
+  if ((value.type().id() == TypeId::kDouble || value.type().id() == TypeId::kReal) && value.GetDouble() != value.GetDouble()) {
+    return std::nullopt;  // NaN bounds say nothing
+  }
+  return value;
+}
+
+// Whether row group `group` of `file` may hold a row where `predicate` holds on the
+// file's column `leaf`, by its statistics. True when unsure.
+bool MayMatch(const ParquetFile& file, size_t group, const parquet::ParquetField& leaf, const ColumnPredicate& predicate) {
+  const parquet::RowGroup& row_group = file.metadata().row_groups[group];
+  const auto& meta = row_group.columns[static_cast<size_t>(leaf.leaf_index)].meta_data;
+  if (!meta || !meta->statistics) return true;
+  const parquet::Statistics& stats = *meta->statistics;
+  if (stats.null_count && *stats.null_count == row_group.num_rows) return false;  // only NULLs
+  // Legacy min/max sort signed: trustworthy for signed numbers only.
+  const bool legacy_ok = (leaf.physical_type == parquet::Type::kInt32 || leaf.physical_type == parquet::Type::kInt64 ||
+                          leaf.physical_type == parquet::Type::kFloat || leaf.physical_type == parquet::Type::kDouble) &&
+                         leaf.conversion != parquet::ValueConversion::kUInt32ToInt64 &&
+                         leaf.conversion != parquet::ValueConversion::kUInt64ToInt128;
+  const std::optional<std::string>& min_bytes = stats.min_value ? stats.min_value : (legacy_ok ? stats.min : std::nullopt);
+  const std::optional<std::string>& max_bytes = stats.max_value ? stats.max_value : (legacy_ok ? stats.max : std::nullopt);
+  if (leaf.physical_type == parquet::Type::kInt96 || leaf.conversion == parquet::ValueConversion::kInterval ||
+      leaf.conversion == parquet::ValueConversion::kNull) {
+    return true;  // no defined order
+  }
+  std::optional<Value> min;
+  std::optional<Value> max;
+  try {
+    if (min_bytes) min = DecodeBound(leaf, *min_bytes);
+    if (max_bytes) max = DecodeBound(leaf, *max_bytes);
+  } catch (const Error&) {
+    return true;  // odd statistics are no reason to fail a query
+  }
+  const Value& c = predicate.constant;
+  switch (predicate.op) {
+    case CompareOp::kEq:
+      return !(min && Holds(c, CompareOp::kLt, *min)) && !(max && Holds(c, CompareOp::kGt, *max));
+    case CompareOp::kLt:
+      return !(min && Holds(*min, CompareOp::kGtEq, c));
+    case CompareOp::kLtEq:
+      return !(min && Holds(*min, CompareOp::kGt, c));
+    case CompareOp::kGt:
+      return !(max && Holds(*max, CompareOp::kLtEq, c));
+    case CompareOp::kGtEq:
+      return !(max && Holds(*max, CompareOp::kLt, c));
+    case CompareOp::kNotEq:
+      return !(min && max && Holds(*min, CompareOp::kEq, c) && Holds(*max, CompareOp::kEq, c));
+    default:
+      return true;
+  }
+}
+
+// The scan minus the files and row groups that cannot satisfy `predicates`: Hive
+// partition values decide whole files, column statistics row groups.
+std::shared_ptr<const FunctionData> PruneReadParquet(const FunctionData& function_data,
+                                                     const std::vector<ColumnPredicate>& predicates) {
+  const auto& data = static_cast<const ReadParquetData&>(function_data);
+  auto pruned = std::make_shared<ReadParquetData>(data);
+  pruned->morsels.clear();
+  for (const auto& morsel : data.morsels) {
+    bool keep = true;
+    for (const ColumnPredicate& predicate : predicates) {
+      if (!keep) break;
+      const ColumnSource& source = data.sources[predicate.column];
+      if (source.kind == ColumnSource::Kind::kPartition) {
+        const std::string& text = data.partition_values[morsel.file][source.partition];
+        if (text == "NULL" || text == "__HIVE_DEFAULT_PARTITION__") {
+          keep = false;
+        } else {
+          try {
+            keep = Holds(Value::Varchar(text).CastTo(predicate.constant.type()), predicate.op, predicate.constant);
+          } catch (const Error&) {
+          }
+        }
+      } else if (source.kind == ColumnSource::Kind::kFile) {
+        const int field = data.fields[morsel.file][predicate.column];
+        if (field < 0) {
+          keep = false;  // the column is NULL throughout this file
+          continue;
+        }
+        const auto& leaf = data.files[morsel.file]->schema().fields[static_cast<size_t>(field)];
+        if (leaf.kind != parquet::ParquetField::Kind::kLeaf || leaf.type != predicate.constant.type()) continue;
+        keep = MayMatch(*data.files[morsel.file], morsel.row_group, leaf, predicate);
+      }
+    }
+    if (keep) pruned->morsels.push_back(morsel);
+  }
+  return pruned;
+}
+
 uint32_t ReadParquetMaxThreads(const FunctionData* function_data, GlobalState*) {
   const auto& data = static_cast<const ReadParquetData&>(*function_data);
   return static_cast<uint32_t>(std::max<size_t>(1, data.morsels.size()));
@@ -313,6 +431,7 @@ TableFunction MakeReadParquetFunction() {
   function.init_local = InitReadParquetLocal;
   function.scan = ScanReadParquet;
   function.max_threads = ReadParquetMaxThreads;
+  function.prune = PruneReadParquet;
   return function;
 }
 

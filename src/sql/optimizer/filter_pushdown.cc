@@ -32,6 +32,40 @@ LogicalPtr WrapFilter(LogicalPtr plan, std::vector<ExprPtr> filters) {
   return std::make_unique<LogicalFilter>(std::move(filters), std::move(plan));
 }
 
+// `column op constant` (either way round) over the function's own columns.
+std::optional<ColumnPredicate> AsColumnPredicate(const Expression& filter, const LogicalTableFunction& function) {
+  if (filter.kind != ExprKind::kComparison) return std::nullopt;
+  const auto& comparison = filter.As<ComparisonExpr>();
+  if (comparison.op == CompareOp::kDistinctFrom || comparison.op == CompareOp::kNotDistinctFrom) return std::nullopt;
+  const Expression* column = comparison.left.get();
+  const Expression* constant = comparison.right.get();
+  CompareOp op = comparison.op;
+  if (column->kind != ExprKind::kColumnRef) {
+    std::swap(column, constant);
+    op = FlipCompareOp(op);
+  }
+  if (column->kind != ExprKind::kColumnRef || constant->kind != ExprKind::kConstant) return std::nullopt;
+  const auto& ref = column->As<ColumnRefExpr>();
+  const Value& value = constant->As<ConstantExpr>().value;
+  if (ref.depth != 0 || ref.binding.table_index != function.table_index || value.is_null() ||
+      value.type() != ref.type) {
+    return std::nullopt;
+  }
+  return ColumnPredicate{ref.binding.column_index, op, value};
+}
+
+// Lets a table function skip input no row of which passes `filters` (which stay in
+// place above it).
+void PruneTableFunction(LogicalTableFunction& function, const std::vector<ExprPtr>& filters) {
+  if (!function.function->prune || !function.binding.data) return;
+  std::vector<ColumnPredicate> predicates;
+  for (const auto& filter : filters) {
+    if (auto predicate = AsColumnPredicate(*filter, function)) predicates.push_back(std::move(*predicate));
+  }
+  if (predicates.empty()) return;
+  function.binding.data = function.function->prune(*function.binding.data, predicates);
+}
+
 LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
   switch (plan->kind) {
     case LogicalKind::kFilter: {
@@ -145,6 +179,10 @@ LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
         child = PushDown(std::move(child), std::move(child_filters));
       }
       return plan;
+    }
+    case LogicalKind::kTableFunction: {
+      PruneTableFunction(plan->As<LogicalTableFunction>(), filters);
+      return WrapFilter(std::move(plan), std::move(filters));
     }
     default: {
       for (auto& child : plan->children) child = PushDown(std::move(child), {});
