@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # TPC-H side by side: Basin and DuckDB on the same data, same thread count, one run.
-#   bench/tpch.sh --sf 0.1|1|10 [--threads N] [--runs N] [--queries 1,3,5]
+#   bench/tpch.sh --sf 0.1|1|10 [--threads N] [--runs N] [--queries 1,3,5] [--parquet]
+# --parquet: both engines query views over Parquet copies of the tables (written by
+# DuckDB into bench/data/sfN-parquet) instead of in-memory tables.
 # Generates the data once (bench/data/sfN, with Basin's generator; SF0.1 uses the
 # official dbgen data of ../shared), checks both engines' answers (official answers
 # at SF0.1 and SF1, DuckDB's otherwise), prints per-query ms, the ratio and geometric
@@ -11,12 +13,14 @@ sf=1
 threads=2
 runs=3
 queries=all
+mode=mem
 while [ $# -gt 0 ]; do
   case "$1" in
     --sf) sf=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --queries) queries=$2; shift 2 ;;
+    --parquet) mode=parquet; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -47,11 +51,18 @@ duckdb_json=$results/tpch-sf$sf-duckdb-$stamp.json
 query_args=()
 [ "$queries" != all ] && query_args=(--queries "$queries")
 
-echo "== Basin (threads=$threads)"
-build/bench/basin_tpch_bench "$data" "$shared/tpch/queries" "$basin_json" --threads "$threads" \
-  --runs "$runs" --answers "$answers" "${query_args[@]}"
-echo "== DuckDB (threads=$threads)"
 bash "$shared/peers/setup.sh" >/dev/null
-node "$shared/peers/duckdb_tpch.mjs" "$data" "$duckdb_json" --mode mem --threads "$threads" --runs "$runs" \
+parquet_args=()
+if [ "$mode" = parquet ]; then
+  # DuckDB writes the Parquet copies (once) as it loads the tables.
+  [ -f "$data-parquet/lineitem.parquet" ] ||
+    node "$shared/peers/duckdb_tpch.mjs" "$data" /dev/null --mode mem --runs 1 --queries 1 --answers none >/dev/null
+  parquet_args=(--parquet-dir "$data-parquet")
+fi
+echo "== Basin (threads=$threads, $mode)"
+build/bench/basin_tpch_bench "$data" "$shared/tpch/queries" "$basin_json" --threads "$threads" \
+  --runs "$runs" --answers "$answers" "${query_args[@]}" "${parquet_args[@]}"
+echo "== DuckDB (threads=$threads, $mode)"
+node "$shared/peers/duckdb_tpch.mjs" "$data" "$duckdb_json" --mode "$mode" --threads "$threads" --runs "$runs" \
   --answers "$answers" --queries "$queries" >/dev/null
-node bench/tpch_compare.mjs "$basin_json" "$duckdb_json" | tee "$results/tpch-sf$sf-$stamp.md"
+node bench/tpch_compare.mjs "$basin_json" "$duckdb_json" "$mode" | tee "$results/tpch-sf$sf-$mode-$stamp.md"

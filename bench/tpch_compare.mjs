@@ -2,14 +2,14 @@
 // Prints Basin and DuckDB TPC-H timings side by side (markdown): per query the
 // median ms of each engine, the ratio Basin/DuckDB and whether Basin's answer was
 // right; then the geometric means over the queries both answered.
-// usage: node tpch_compare.mjs basin.json duckdb.json
+// usage: node tpch_compare.mjs basin.json duckdb.json [mem|parquet]
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
-const [basinPath, duckPath] = process.argv.slice(2);
+const [basinPath, duckPath, mode = 'mem'] = process.argv.slice(2);
 const basin = JSON.parse(readFileSync(basinPath, 'utf8'));
 const duck = JSON.parse(readFileSync(duckPath, 'utf8'));
-const byQuery = (run) => new Map(run.modes.mem.results.map((r) => [r.query, r]));
+const byQuery = (run) => new Map(run.modes[mode].results.map((r) => [r.query, r]));
 const b = byQuery(basin);
 const d = byQuery(duck);
 const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
