@@ -13,6 +13,8 @@ packages=(
   zstd                               # unpacks the TPC-H test data
   postgresql                         # the reference server of the differential tests
 )
+# Node.js runs the test peers (DuckDB through npm); any recent one will do.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for package in "${packages[@]}"; do

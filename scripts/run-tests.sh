@@ -18,8 +18,13 @@ echo "== SQL tests"
 "$build/test/basin_sqllogictest" test/sql || failed=1
 echo "== CLI COPY FROM STDIN / TO STDOUT"
 test/integration/cli_copy.sh "$build" || failed=1
-echo "== TPC-H SF0.1 answers (tpch_load + 22 queries)"
 shared_dir=${BASIN_SHARED_DIR:-$(pwd)/../shared}
+# DuckDB, the peer that reads the files Basin writes and writes files Basin reads
+# (npm, into ~/.cache/basin-peers; idempotent). Tests that need it skip without it.
+if [ -f "$shared_dir/peers/setup.sh" ] && command -v npm >/dev/null; then
+  bash "$shared_dir/peers/setup.sh" >/dev/null 2>&1 || echo "note: the DuckDB peer could not be installed"
+fi
+echo "== TPC-H SF0.1 answers (tpch_load + 22 queries)"
 if [ -f "$shared_dir/tpch/sf0.1/tpch-sf0.1.tar.zst" ] && [ -x "$build/test/basin_tpch_answers" ]; then
   test/integration/tpch_sf01.sh "$build" || failed=1
 else
