@@ -64,8 +64,20 @@ void AppendField(std::string& out, std::string_view text) {
 }
 
 // The text of rows [0, rows) of a nested vector's child, cast as a column.
+// Elements print with their type's output function, which for booleans is t/f
+// (while a cast to text says true/false).
 Vector ChildAsText(const Vector& child, uint32_t rows, const TimeZone& zone) {
   Vector text(TypeId::kVarchar, std::max(rows, 1u));
+  if (child.type().id() == TypeId::kBoolean) {
+    for (uint32_t row = 0; row < rows; ++row) {
+      if (child.validity().IsValid(row)) {
+        text.data<StringRef>()[row] = StringRef(child.data<bool>()[row] ? "t" : "f", 1);
+      } else {
+        text.SetNull(row);
+      }
+    }
+    return text;
+  }
   CastVector(child, text, rows, CastMode::kStrict, zone);
   return text;
 }

@@ -28,10 +28,27 @@ struct OrderedState {
 
 OrderedState& StateAt(uint8_t* state) { return *std::launder(reinterpret_cast<OrderedState*>(state)); }
 
+// Drops rows whose values repeat an earlier row of the same sort key. REQUIRES: rows
+// sorted by key.
+void RemoveDuplicates(std::vector<OrderedRow>& rows) {
+  size_t kept = 0;
+  size_t run_start = 0;  // first kept row with the current key
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (kept > 0 && rows[i].key != rows[kept - 1].key) run_start = kept;
+    bool duplicate = false;
+    for (size_t j = run_start; j < kept && !duplicate; ++j) duplicate = rows[j].values == rows[i].values;
+    if (duplicate) continue;
+    if (kept != i) rows[kept] = std::move(rows[i]);
+    ++kept;
+  }
+  rows.resize(kept);
+}
+
 }  // namespace
 
 std::shared_ptr<const AggregateFunction> MakeOrderedAggregate(std::shared_ptr<const AggregateFunction> inner,
-                                                              uint32_t num_args, std::vector<SortKeySpec> orders) {
+                                                              uint32_t num_args, std::vector<SortKeySpec> orders,
+                                                              bool distinct) {
   auto function = std::make_shared<AggregateFunction>(*inner);
   for (uint32_t i = 0; i < orders.size(); ++i) orders[i].column = i;
   const SortKeyEncoder encoder(orders);
@@ -71,7 +88,7 @@ std::shared_ptr<const AggregateFunction> MakeOrderedAggregate(std::shared_ptr<co
     for (auto& row : from.rows->rows) to.rows->rows.push_back(std::move(row));
     from.rows->rows.clear();
   };
-  function->finalize = [inner, num_args](uint8_t** states, uint32_t count, Vector& result, const FunctionData* data) {
+  function->finalize = [inner, num_args, distinct](uint8_t** states, uint32_t count, Vector& result, const FunctionData* data) {
     for (uint32_t row = 0; row < count; ++row) {
       ReplayState replay(*inner);
       OrderedState& state = StateAt(states[row]);
@@ -81,6 +98,7 @@ std::shared_ptr<const AggregateFunction> MakeOrderedAggregate(std::shared_ptr<co
         // would for a serial scan.
         std::stable_sort(rows.begin(), rows.end(),
                          [](const OrderedRow& a, const OrderedRow& b) { return a.key < b.key; });
+        if (distinct) RemoveDuplicates(rows);
         for (size_t fed = 0; fed < rows.size();) {
           const uint32_t chunk = static_cast<uint32_t>(std::min<size_t>(kBatchSize, rows.size() - fed));
           std::vector<Vector> columns;

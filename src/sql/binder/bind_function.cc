@@ -321,10 +321,6 @@ ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& co
     throw Error(sqlstate::kUndefinedFunction, name + " is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
                 call.span);
   }
-  if (call.distinct && !call.order_by.empty()) {
-    throw Error(sqlstate::kFeatureNotSupported, "DISTINCT with ORDER BY in an aggregate is not supported yet",
-                call.span);
-  }
   // Arguments see the same columns but may not hold aggregates themselves.
   ExprContext inner = context;
   inner.aggregates = nullptr;
@@ -364,8 +360,19 @@ ExprPtr Binder::BindAggregateCall(const ast::FunctionCall& call, ExprContext& co
     }
     aggregate.filter = std::move(filter);
   }
-  if (aggregate.distinct && !(name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max")) {
-    throw Error(sqlstate::kFeatureNotSupported, "DISTINCT is not supported for " + name + " yet", call.span);
+  if (aggregate.distinct && !aggregate.orders.empty()) {
+    for (const auto& order : aggregate.orders) {
+      bool in_arguments = false;
+      for (const auto& arg : aggregate.args) in_arguments = in_arguments || ExpressionsEqual(*order.expr, *arg);
+      if (!in_arguments) {
+        throw Error(sqlstate::kInvalidColumnReference,
+                    "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list", call.span);
+      }
+    }
+  } else if (aggregate.distinct && !(name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max")) {
+    // Order-sensitive aggregates see their distinct values sorted, as PostgreSQL
+    // (which implements DISTINCT by sorting) feeds them.
+    for (const auto& arg : aggregate.args) aggregate.orders.push_back(BoundOrder{arg->Clone(), false, false});
   }
 
   // The same aggregate twice is computed once.

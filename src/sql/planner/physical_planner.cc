@@ -279,7 +279,7 @@ PhysicalPtr PhysicalPlanner::PlanAggregate(LogicalAggregate& op) {
       std::vector<SortKeySpec> orders;
       for (const auto& order : aggregate.orders) orders.push_back({0, order.descending, order.nulls_first});
       spec.function = MakeOrderedAggregate(aggregate.function, static_cast<uint32_t>(aggregate.args.size()),
-                                           std::move(orders));
+                                           std::move(orders), aggregate.distinct);
     }
     spec.data = aggregate.data;
     spec.result_type = aggregate.type;

@@ -24,3 +24,6 @@ SELECT * FROM unnest(ARRAY[1, 2, 3], ARRAY['a', 'b']) AS u(n, s) ORDER BY n;
 SELECT id, unnest(ARRAY[id, dept]) AS v FROM emp WHERE id < 6 ORDER BY id, v;
 SELECT dept, unnest(array_agg(id ORDER BY id)) AS v FROM emp WHERE id < 12 GROUP BY dept ORDER BY dept, v;
 SELECT unnest(ARRAY[1, 2, 3]) AS a, unnest(ARRAY['x', 'y']) AS b ORDER BY a;
+SELECT region, array_agg(DISTINCT qty ORDER BY qty DESC) FROM sales GROUP BY region ORDER BY region;
+SELECT dept, string_agg(DISTINCT name, ',' ORDER BY name), array_agg(DISTINCT active) FROM emp GROUP BY dept ORDER BY dept;
+SELECT array_agg(DISTINCT a), array_agg(DISTINCT b ORDER BY b NULLS FIRST) FROM pairs;
