@@ -26,9 +26,18 @@ std::string DefaultName(const ast::Expr& expr) {
     }
     case ast::ExprKind::kCase:
       return "case";
+    case ast::ExprKind::kArray:
+      return "array";
+    case ast::ExprKind::kRow:
+      return "row";
+    case ast::ExprKind::kFieldAccess:
+      return expr.As<ast::FieldAccessExpr>().field;
+    case ast::ExprKind::kSubscript:
+      return DefaultName(*expr.As<ast::SubscriptExpr>().base);
     case ast::ExprKind::kSubquery: {
       const auto& subquery = expr.As<ast::SubqueryExpr>();
       if (subquery.subquery_kind == ast::SubqueryKind::kExists) return "exists";
+      if (subquery.subquery_kind == ast::SubqueryKind::kArray) return "array";
       if (subquery.subquery_kind == ast::SubqueryKind::kScalar && subquery.query->Is<ast::SelectNode>()) {
         const auto& select = subquery.query->As<ast::SelectNode>();
         if (select.select_list.size() == 1) {

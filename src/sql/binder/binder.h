@@ -142,6 +142,8 @@ class Binder {
   ExprPtr BindComparison(CompareOp op, ExprPtr left, ExprPtr right, SourceSpan span);
   ExprPtr BindCase(const ast::CaseExpr& expr, ExprContext& context);
   ExprPtr BindSubquery(const ast::SubqueryExpr& expr, ExprContext& context);
+  // ARRAY(query): one row holding the query's rows as a list, in its ORDER BY order.
+  BoundQuery ArrayOfRows(BoundQuery query, SourceSpan span);
   ExprPtr BindConstant(const ast::Constant& constant);
   ExprPtr BindCast(const ast::Cast& cast, ExprContext& context);
   // Resolves `name(args)` among scalar functions and operators, casting arguments.

@@ -405,10 +405,62 @@ ExprPtr Binder::BindSubquery(const ast::SubqueryExpr& expr, ExprContext& context
       }
       return bound;
     }
-    case ast::SubqueryKind::kArray:
-      break;
+    case ast::SubqueryKind::kArray: {
+      if (query.types.size() != 1) throw Error(sqlstate::kSyntaxError, "subquery must return only one column", expr.span);
+      auto bound = std::make_unique<BoundSubqueryExpr>(ast::SubqueryKind::kScalar, ArrayOfRows(std::move(query), expr.span),
+                                                      LogicalType::List(query.types[0]));
+      bound->correlated = correlated;
+      return bound;
+    }
   }
-  throw Error(sqlstate::kFeatureNotSupported, "ARRAY(subquery) is not supported yet", expr.span);
+  throw Error(sqlstate::kInternal, "unknown subquery kind", expr.span);
+}
+
+BoundQuery Binder::ArrayOfRows(BoundQuery query, SourceSpan span) {
+  // The element: the query's one column. A projection on top (the select list) is
+  // folded into the aggregate's argument, so that the ORDER BY below it, whose keys
+  // the projection may have dropped, can order the aggregate.
+  LogicalPtr input = std::move(query.plan);
+  ExprPtr element;
+  if (input->kind == LogicalKind::kProjection) {
+    element = std::move(input->As<LogicalProjection>().expressions[0]);
+    input = std::move(input->children[0]);
+  } else {
+    const ColumnBinding binding = input->Bindings()[0];
+    element = std::make_unique<ColumnRefExpr>(query.types[0], binding, query.names[0]);
+  }
+  // The query's ORDER BY, under any LIMITs (which pass its columns through).
+  std::vector<BoundOrder> orders;
+  for (LogicalOperator* node = input.get(); node != nullptr;) {
+    if (node->kind == LogicalKind::kOrder) {
+      for (const auto& order : node->As<LogicalOrder>().orders) {
+        orders.push_back(BoundOrder{order.expr->Clone(), order.descending, order.nulls_first});
+      }
+      break;
+    }
+    node = node->kind == LogicalKind::kLimit ? node->children[0].get() : nullptr;
+  }
+  std::vector<ExprPtr> args;
+  args.push_back(std::move(element));
+  BoundAggregate aggregate = ResolveAggregate("array_agg", std::move(args), span);
+  aggregate.orders = std::move(orders);
+  const LogicalType list_type = aggregate.type;
+  std::vector<BoundAggregate> aggregates;
+  aggregates.push_back(std::move(aggregate));
+  const uint32_t aggregate_index = NewTableIndex();
+  LogicalPtr plan = std::make_unique<LogicalAggregate>(NewTableIndex(), aggregate_index, std::vector<ExprPtr>{},
+                                                       std::move(aggregates), std::move(input));
+  // No rows make an empty array, not NULL.
+  std::vector<ExprPtr> coalesce;
+  coalesce.push_back(std::make_unique<ColumnRefExpr>(list_type, ColumnBinding{aggregate_index, 0}, "array"));
+  coalesce.push_back(std::make_unique<ConstantExpr>(Value::Nested(list_type, {})));
+  std::vector<ExprPtr> outputs;
+  outputs.push_back(BindScalarFunction("coalesce", std::move(coalesce), span));
+  BoundQuery result;
+  result.plan = std::make_unique<LogicalProjection>(NewTableIndex(), std::move(outputs), std::move(plan));
+  result.names = {"array"};
+  result.types = {list_type};
+  return result;
 }
 
 bool Binder::TryPlanFilterSubquery(ExprPtr& conjunct, LogicalPtr& root) {

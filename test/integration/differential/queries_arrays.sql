@@ -27,3 +27,6 @@ SELECT unnest(ARRAY[1, 2, 3]) AS a, unnest(ARRAY['x', 'y']) AS b ORDER BY a;
 SELECT region, array_agg(DISTINCT qty ORDER BY qty DESC) FROM sales GROUP BY region ORDER BY region;
 SELECT dept, string_agg(DISTINCT name, ',' ORDER BY name), array_agg(DISTINCT active) FROM emp GROUP BY dept ORDER BY dept;
 SELECT array_agg(DISTINCT a), array_agg(DISTINCT b ORDER BY b NULLS FIRST) FROM pairs;
+SELECT id, ARRAY(SELECT s.id FROM sales s WHERE s.emp_id = e.id ORDER BY s.id DESC) FROM emp e WHERE id < 8 ORDER BY id;
+SELECT ARRAY(SELECT name FROM emp WHERE id < 6 ORDER BY name DESC), ARRAY(SELECT id FROM emp WHERE false);
+SELECT d.id, ARRAY(SELECT e.id * 10 FROM emp e WHERE e.dept = d.id ORDER BY e.id LIMIT 3) FROM dept d ORDER BY d.id;
