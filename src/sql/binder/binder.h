@@ -169,6 +169,8 @@ class Binder {
   // Correlated scalar and EXISTS subqueries whose correlation cannot be pulled up run
   // once per outer row (a lateral join).
   ExprPtr PlanSubqueryPerRow(BoundSubqueryExpr& subquery, LogicalPtr plan, LogicalPtr& root);
+  // IN / ANY / ALL for PlanSubqueryPerRow: an aggregate over the subquery per outer row.
+  ExprPtr PlanQuantifiedPerRow(BoundSubqueryExpr& subquery, LogicalPtr plan, LogicalPtr& root);
 
   // ---- GROUP BY (bind_query.cc) ----
   // Replaces sub-expressions equal to a group expression by a reference to it, then

@@ -672,8 +672,53 @@ ExprPtr Binder::PlanSubqueryPerRow(BoundSubqueryExpr& subquery, LogicalPtr plan,
           /*negated=*/true);
     }
     default:
-      Unsupported("IN, ANY or ALL and outer columns in this position");
+      return PlanQuantifiedPerRow(subquery, std::move(plan), root);
   }
+}
+
+ExprPtr Binder::PlanQuantifiedPerRow(BoundSubqueryExpr& subquery, LogicalPtr plan, LogicalPtr& root) {
+  // x op ANY (q) per outer row, as one aggregate row over q with c = (x op y):
+  //   CASE WHEN bool_or(c) THEN true WHEN count(*) > count(c) THEN NULL ELSE false END
+  // (true if some comparison holds, else NULL if some was unknown, else false; ALL
+  // is the dual, over NOT c). IN is = ANY.
+  const bool all = subquery.subquery_kind == ast::SubqueryKind::kAll;
+  const ColumnBinding element = plan->Bindings()[0];
+  ExprPtr left = std::move(subquery.left);
+  VisitExpressions(*left, [](Expression& node) {  // the outer row is one level out now
+    if (node.kind == ExprKind::kColumnRef) ++node.As<ColumnRefExpr>().depth;
+  });
+  ExprPtr compare = std::make_unique<ComparisonExpr>(subquery.op, std::move(left),
+                                                     std::make_unique<ColumnRefExpr>(subquery.query.types[0], element, ""));
+  ExprPtr decisive = all ? ExprPtr(std::make_unique<NotExpr>(compare->Clone())) : compare->Clone();
+  std::vector<BoundAggregate> aggregates;
+  std::vector<ExprPtr> args;
+  args.push_back(std::move(decisive));
+  aggregates.push_back(ResolveAggregate("bool_or", std::move(args), {}));
+  args.clear();
+  args.push_back(std::move(compare));
+  aggregates.push_back(ResolveAggregate("count", std::move(args), {}));
+  aggregates.push_back(ResolveAggregate("count", {}, {}));
+  const uint32_t aggregate_index = NewTableIndex();
+  plan = std::make_unique<LogicalAggregate>(NewTableIndex(), aggregate_index, std::vector<ExprPtr>{},
+                                            std::move(aggregates), std::move(plan));
+  auto column = [aggregate_index](uint32_t i, LogicalType type) {
+    return std::make_unique<ColumnRefExpr>(type, ColumnBinding{aggregate_index, i}, "");
+  };
+  std::vector<CaseExpr::When> whens;
+  whens.push_back({column(0, TypeId::kBoolean), std::make_unique<ConstantExpr>(Value::Boolean(!all))});
+  whens.push_back({std::make_unique<ComparisonExpr>(CompareOp::kGt, column(2, TypeId::kBigInt), column(1, TypeId::kBigInt)),
+                   std::make_unique<ConstantExpr>(Value::Null(TypeId::kBoolean))});
+  std::vector<ExprPtr> outcome;
+  outcome.push_back(std::make_unique<CaseExpr>(TypeId::kBoolean, std::move(whens),
+                                               std::make_unique<ConstantExpr>(Value::Boolean(all))));
+  const uint32_t outcome_index = NewTableIndex();
+  LateralItem item;
+  item.correlated = true;
+  item.plan = std::make_unique<LogicalProjection>(outcome_index, std::move(outcome), std::move(plan));
+  root = PlanLateralJoin(JoinType::kSingle, std::move(root), std::move(item), nullptr);
+  ExprPtr result = std::make_unique<ColumnRefExpr>(LogicalType(TypeId::kBoolean), ColumnBinding{outcome_index, 0}, "");
+  if (subquery.negated) result = std::make_unique<NotExpr>(std::move(result));
+  return result;
 }
 
 }  // namespace basin

@@ -195,3 +195,8 @@ SELECT a, b FROM pairs INTERSECT ALL SELECT b, a FROM pairs;
 SELECT id, (SELECT amount FROM sales WHERE sales.emp_id = emp.id ORDER BY amount DESC, id LIMIT 1) FROM emp WHERE id < 30 ORDER BY id;
 SELECT id, (SELECT count(*) + emp.id FROM sales WHERE sales.emp_id = emp.id) FROM emp WHERE id < 30 ORDER BY id;
 SELECT id FROM emp WHERE EXISTS (SELECT 1 FROM sales WHERE sales.emp_id = emp.id AND qty > 15 LIMIT 1) ORDER BY id;
+SELECT id, dept IN (SELECT d.id FROM dept d WHERE d.budget > e.salary * 10 ORDER BY d.id LIMIT 2) FROM emp e WHERE id < 15 ORDER BY id;
+SELECT x.a, x.b, x.a = ANY (SELECT p.b + x.b - x.b FROM pairs p) FROM pairs x ORDER BY x.a NULLS FIRST, x.b NULLS FIRST;
+SELECT x.a, x.b, x.a > ALL (SELECT p.b FROM pairs p WHERE p.a <> x.a ORDER BY p.b NULLS FIRST, p.a LIMIT 3) FROM pairs x ORDER BY x.a NULLS FIRST, x.b NULLS FIRST;
+SELECT x.a, x.b, x.a NOT IN (SELECT p.b * x.a / NULLIF(x.a, 0) FROM pairs p) FROM pairs x ORDER BY x.a NULLS FIRST, x.b NULLS FIRST;
+SELECT id FROM emp e WHERE dept IN (SELECT d.id FROM dept d WHERE d.id <= e.id ORDER BY d.id DESC LIMIT 1) ORDER BY id;
