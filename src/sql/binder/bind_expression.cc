@@ -240,6 +240,23 @@ ExprPtr Binder::BindBinary(const ast::BinaryExpr& expr, ExprContext& context) {
   ExprPtr right = BindExpression(*expr.right, context);
   if (auto op = ComparisonOperator(expr.op)) return BindComparison(*op, std::move(left), std::move(right), expr.span);
   std::vector<ExprPtr> args;
+  if (expr.op == "||" && (left->type.id() == TypeId::kList || right->type.id() == TypeId::kList)) {
+    // Arrays: concatenation, or an element added at either end, as PostgreSQL's
+    // anyarray || anyarray / anyelement operators.
+    const bool left_list = left->type.id() == TypeId::kList;
+    const bool right_list = right->type.id() == TypeId::kList;
+    const char* function = left_list && right_list ? "array_cat" : left_list ? "array_append" : "array_prepend";
+    if (left_list && IsUntypedLiteral(*right)) function = "array_cat";  // ARRAY[1] || '{2,3}'
+    if (right_list && IsUntypedLiteral(*left)) function = "array_cat";
+    if (std::string_view(function) == "array_cat") {
+      const LogicalType& type = left_list ? left->type : right->type;
+      if (!left_list) left = CastTo(std::move(left), type, *context_.time_zone);
+      if (!right_list) right = CastTo(std::move(right), type, *context_.time_zone);
+    }
+    args.push_back(std::move(left));
+    args.push_back(std::move(right));
+    return BindScalarFunction(function, std::move(args), expr.span);
+  }
   args.push_back(std::move(left));
   args.push_back(std::move(right));
   return BindScalarFunction(expr.op, std::move(args), expr.span);

@@ -30,3 +30,4 @@ SELECT array_agg(DISTINCT a), array_agg(DISTINCT b ORDER BY b NULLS FIRST) FROM 
 SELECT id, ARRAY(SELECT s.id FROM sales s WHERE s.emp_id = e.id ORDER BY s.id DESC) FROM emp e WHERE id < 8 ORDER BY id;
 SELECT ARRAY(SELECT name FROM emp WHERE id < 6 ORDER BY name DESC), ARRAY(SELECT id FROM emp WHERE false);
 SELECT d.id, ARRAY(SELECT e.id * 10 FROM emp e WHERE e.dept = d.id ORDER BY e.id LIMIT 3) FROM dept d ORDER BY d.id;
+SELECT ARRAY[1, 2] || ARRAY[3], ARRAY[1] || 2, 0 || ARRAY[1], ARRAY[1] || '{5,6}', ARRAY['a'] || 'b'::text;
