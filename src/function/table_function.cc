@@ -7,7 +7,9 @@ namespace basin {
 const TableFunction* FindTableFunction(const std::string& name) {
   static const auto* functions = [] {
     auto* map = new std::unordered_map<std::string, TableFunction>();
-    for (TableFunction function : {MakeGenerateSeriesFunction(), MakeReadCsvFunction(), MakeReadCsvAutoFunction(), MakeUnnestFunction(), MakeReadParquetFunction()}) {
+    for (TableFunction function : {MakeGenerateSeriesFunction(), MakeReadCsvFunction(), MakeReadCsvAutoFunction(),
+                                   MakeReadJsonFunction(), MakeReadJsonAutoFunction(), MakeReadNdjsonFunction(),
+                                   MakeUnnestFunction(), MakeReadParquetFunction()}) {
       const std::string key = function.name;
       (*map)[key] = std::move(function);
     }

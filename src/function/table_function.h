@@ -75,6 +75,9 @@ const TableFunction* FindTableFunction(const std::string& name);
 TableFunction MakeGenerateSeriesFunction();
 TableFunction MakeReadCsvFunction();
 TableFunction MakeReadCsvAutoFunction();
+TableFunction MakeReadJsonFunction();
+TableFunction MakeReadJsonAutoFunction();
+TableFunction MakeReadNdjsonFunction();
 TableFunction MakeUnnestFunction();
 TableFunction MakeReadParquetFunction();
 

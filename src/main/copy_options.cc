@@ -60,10 +60,25 @@ std::vector<std::string> ColumnList(const ast::GenericOption& option) {
   return names;
 }
 
+bool HasJsonExtension(const std::string& path) {
+  const std::string lower = Lower(path);
+  for (const char* suffix : {".json", ".ndjson", ".jsonl"}) {
+    const std::string_view tail(suffix);
+    if (lower.size() >= tail.size() && lower.compare(lower.size() - tail.size(), tail.size(), tail) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
-CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, bool is_from) {
+CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, bool is_from,
+                             const std::string& path) {
   CopyOptions result;
+  bool has_format = false;
+  for (const auto& option : options) has_format |= option.name == "format";
+  if (!has_format && !is_from && HasJsonExtension(path)) result.format = CopyFormat::kJson;
   std::set<std::string> seen;
   const ast::GenericOption* delimiter = nullptr;
   const ast::GenericOption* null_string = nullptr;
@@ -80,7 +95,14 @@ CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, boo
         result.format = CopyFormat::kCsv;
       } else if (format == "text") {
         result.format = CopyFormat::kText;
-      } else if (format == "binary" || format == "parquet" || format == "json") {
+      } else if (format == "json") {
+        if (is_from) {
+          throw Error(sqlstate::kFeatureNotSupported,
+                      "COPY FROM format \"json\" is not supported yet; use INSERT ... SELECT "
+                      "FROM read_json(...)");
+        }
+        result.format = CopyFormat::kJson;
+      } else if (format == "binary" || format == "parquet") {
         throw Error(sqlstate::kFeatureNotSupported,
                     "COPY format \"" + format + "\" is not supported yet");
       } else {
@@ -118,11 +140,23 @@ CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, boo
       }
     } else if (option.name == "force_null" || option.name == "force_not_null") {
       throw Error(sqlstate::kFeatureNotSupported, "COPY " + option.name + " is not supported yet");
+    } else if (option.name == "array") {
+      result.json_array = BooleanOf(option);
     } else if (option.name == "freeze") {
       BooleanOf(option);  // nothing to freeze: tables live in memory
     } else {
       throw Error(sqlstate::kSyntaxError, "option \"" + option.name + "\" not recognized");
     }
+  }
+  if (result.format == CopyFormat::kJson) {
+    if (delimiter || null_string || quote || escape || force_quote || result.header) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "COPY format \"json\" takes no DELIMITER, NULL, QUOTE, ESCAPE, FORCE_QUOTE or HEADER");
+    }
+    return result;
+  }
+  if (result.json_array) {
+    throw Error(sqlstate::kFeatureNotSupported, "COPY ARRAY available only in JSON mode");
   }
   const bool csv = result.format == CopyFormat::kCsv;
   if (csv) {

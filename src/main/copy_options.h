@@ -9,7 +9,7 @@
 
 namespace basin {
 
-enum class CopyFormat { kCsv, kText };
+enum class CopyFormat { kCsv, kText, kJson };
 
 // COPY's WITH (...) options after validation, with PostgreSQL 15's defaults for the
 // chosen format: text is tab-delimited with NULL '\N' and backslash escapes; csv is
@@ -24,12 +24,15 @@ struct CopyOptions {
   char escape = '"';
   bool force_quote_all = false;           // FORCE_QUOTE *
   std::vector<std::string> force_quote;   // FORCE_QUOTE (cols)
+  bool json_array = false;                // ARRAY (json, COPY TO): one JSON array
 };
 
 // Validates `options` for COPY FROM (`is_from`) or TO. Throws Error: 42601 for an
 // unknown or repeated option, 22023 for a bad value, 0A000 for what Basin does not
-// support yet (binary, parquet and json formats, FORCE_NULL, FORCE_NOT_NULL,
-// encodings other than UTF8).
-CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, bool is_from);
+// support yet (binary and parquet formats, json for COPY FROM, FORCE_NULL, FORCE_NOT_NULL,
+// encodings other than UTF8). Without a FORMAT option, a `path` ending in .json,
+// .ndjson or .jsonl means json (as DuckDB infers it); anything else text.
+CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, bool is_from,
+                             const std::string& path = {});
 
 }  // namespace basin

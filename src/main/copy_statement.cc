@@ -8,6 +8,7 @@
 #include "format/csv/csv_input.h"
 #include "format/csv/csv_reader.h"
 #include "format/csv/csv_writer.h"
+#include "format/json/json_writer.h"
 #include "main/copy_options.h"
 #include "main/copy_stream.h"
 #include "main/copy_text_format.h"
@@ -257,6 +258,10 @@ class CopySink {
       csv.time_zone = &zone;
       csv_ = stream ? std::make_unique<CsvWriter>(*stream, csv, names)
                     : std::make_unique<CsvWriter>(path, csv, names);
+    } else if (options.format == CopyFormat::kJson) {
+      const JsonWriterOptions json{options.json_array, &zone};
+      json_ = stream ? std::make_unique<JsonWriter>(*stream, json, names)
+                     : std::make_unique<JsonWriter>(path, json, names);
     } else {
       CopyTextFormat format{options.delimiter, options.null_string, options.header, &zone};
       text_ = stream ? std::make_unique<CopyTextWriter>(*stream, format, names)
@@ -265,6 +270,7 @@ class CopySink {
   }
 
   void WriteBatch(const Batch& original) {
+    if (json_) return json_->WriteBatch(original);  // JSON has booleans of its own
     const Batch& batch = WithBooleansAsText(original);
     if (csv_) {
       csv_->WriteBatch(batch);
@@ -274,6 +280,10 @@ class CopySink {
   }
   // Returns the rows written.
   uint64_t Close() {
+    if (json_) {
+      json_->Close();
+      return json_->rows_written();
+    }
     if (csv_) {
       csv_->Close();
       return csv_->rows_written();
@@ -308,6 +318,7 @@ class CopySink {
   }
 
   std::unique_ptr<CsvWriter> csv_;
+  std::unique_ptr<JsonWriter> json_;
   std::unique_ptr<CopyTextWriter> text_;
   Batch converted_;
 };
@@ -333,7 +344,7 @@ QueryResult FinishCopyOut(CopySink& sink, CopyOutStream* stream) {
 
 QueryResult CopyTo(Connection& connection, BindContext& bind_context,
                    const ast::CopyStatement& copy) {
-  const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/false);
+  const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/false, copy.path);
   const TimeZone& zone = *bind_context.time_zone;
   if (copy.query) {
     Binder binder(bind_context);

@@ -115,11 +115,13 @@ LogicalPtr Binder::BindTableRef(const ast::TableRef& ref, BindScope& scope) {
         reader = "read_csv";
       } else if (ends_with(".parquet") || ends_with(".parq")) {
         reader = "read_parquet";
+      } else if (ends_with(".json") || ends_with(".ndjson") || ends_with(".jsonl")) {
+        reader = "read_json";
       } else {
         throw Error(sqlstate::kFeatureNotSupported,
                     "cannot tell how to read \"" + path +
-                        "\": Basin reads CSV (.csv, .tsv, .tbl, .txt) and Parquet (.parquet) files by name; use read_csv or "
-                        "read_parquet for others",
+                        "\": Basin reads CSV (.csv, .tsv, .tbl, .txt), Parquet (.parquet) and JSON (.json, .ndjson, "
+                        ".jsonl) files by name; use read_csv, read_parquet or read_json for others",
                     ref.span);
       }
       ast::FunctionCall call;

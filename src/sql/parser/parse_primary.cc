@@ -42,6 +42,8 @@ ExprPtr Parser::ParsePrimary() {
     }
     case TokenKind::kLeftParen:
       return ParenContentToExpr(ParseParenthesized());
+    case TokenKind::kLeftBracket:  // ['a', 'b']: DuckDB's list literal, ARRAY['a', 'b']
+      return ParseArray();
     case TokenKind::kQuotedIdentifier:
       return ParseNamePath();
     case TokenKind::kIdentifier:
@@ -218,7 +220,8 @@ ExprPtr Parser::ParseCase() {
   return node;
 }
 
-// ARRAY[...], with bare [...] for inner dimensions, or ARRAY(query).
+// ARRAY[...], with bare [...] for inner dimensions (and, as DuckDB, on its own), or
+// ARRAY(query).
 ExprPtr Parser::ParseArray() {
   const uint32_t start = StartOffset();
   if (IsWord("array")) {
