@@ -32,8 +32,8 @@ void ReadEverything(const basin::CsvInput& input, basin::JsonFormat format, uint
     }
     schema.records = detector.AllObjects() && !detector.KeyNames().empty();
     schema.names = schema.records ? detector.KeyNames() : std::vector<std::string>{"json"};
-    schema.types = schema.records ? detector.KeyTypes()
-                                  : std::vector<basin::LogicalType>{detector.Type()};
+    schema.types =
+        schema.records ? detector.KeyTypes() : std::vector<basin::LogicalType>{detector.Type()};
   }
   std::vector<uint32_t> projection;
   for (uint32_t i = 0; i < schema.names.size(); ++i) projection.push_back(i);
@@ -75,10 +75,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint32_t max_depth = flags & 2 ? 8 : 1000;
   basin::JsonSchema fixed;
   fixed.names = {"a", "b", "c", "d"};
-  fixed.types = {basin::TypeId::kInteger,
-                 basin::LogicalType::List(basin::TypeId::kDate),
-                 basin::LogicalType::Struct({"x", "y"}, {basin::TypeId::kDouble,
-                                                         basin::LogicalType::Decimal(9, 2)}),
+  fixed.types = {basin::TypeId::kInteger, basin::LogicalType::List(basin::TypeId::kDate),
+                 basin::LogicalType::Struct(
+                     {"x", "y"}, {basin::TypeId::kDouble, basin::LogicalType::Decimal(9, 2)}),
                  basin::LogicalType::Map(basin::TypeId::kVarchar, basin::TypeId::kBoolean)};
   try {
     ReadEverything(*input, format, max_depth, flags & 4 ? &fixed : nullptr);

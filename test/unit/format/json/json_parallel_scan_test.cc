@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <exception>
 #include <string>
 #include <thread>
 #include <vector>
@@ -28,20 +29,28 @@ std::shared_ptr<JsonScanSpec> MakeSpec(const std::string& path, JsonFormat forma
 // Every row of the scan as "id:tags", sorted, read by `threads` threads.
 std::vector<std::string> ScanAll(JsonParallelScan& scan, int threads) {
   std::vector<std::vector<std::string>> per_thread(threads);
+  std::vector<std::exception_ptr> errors(threads);
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
-      JsonScanLocalState local;
-      Batch batch({TypeId::kBigInt, LogicalType::List(TypeId::kVarchar)});
-      while (scan.Scan(local, batch)) {
-        for (uint32_t row = 0; row < batch.size; ++row) {
-          per_thread[t].push_back(batch.columns[0].GetValue(row).ToString() + ":" +
-                                  batch.columns[1].GetValue(row).ToString());
+      try {
+        JsonScanLocalState local;
+        Batch batch({TypeId::kBigInt, LogicalType::List(TypeId::kVarchar)});
+        while (scan.Scan(local, batch)) {
+          for (uint32_t row = 0; row < batch.size; ++row) {
+            per_thread[t].push_back(batch.columns[0].GetValue(row).ToString() + ":" +
+                                    batch.columns[1].GetValue(row).ToString());
+          }
         }
+      } catch (...) {
+        errors[t] = std::current_exception();
       }
     });
   }
   for (auto& worker : workers) worker.join();
+  for (const auto& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
   std::vector<std::string> rows;
   for (auto& part : per_thread) rows.insert(rows.end(), part.begin(), part.end());
   std::sort(rows.begin(), rows.end());
@@ -54,9 +63,11 @@ TEST(JsonParallelScanTest, EveryRangeSizeReadsEveryRecordOnce) {
   std::vector<std::string> expected;
   for (int i = 0; i < 300; ++i) {
     // Records of varying length, blank lines and CRLF now and then.
-    text += "{\"id\": " + std::to_string(i) + ", \"tags\": [\"" + std::string(i % 7, 'x') +
-            "\"]}" + (i % 5 == 0 ? "\r\n\n" : "\n");
-    expected.push_back(std::to_string(i) + ":{" + std::string(i % 7, 'x') + "}");
+    text += "{\"id\": " + std::to_string(i) + ", \"tags\": [\"" + std::string(i % 7, 'x') + "\"]}" +
+            (i % 5 == 0 ? "\r\n\n" : "\n");
+    // An empty string element prints quoted.
+    expected.push_back(std::to_string(i) + ":{" + (i % 7 == 0 ? "\"\"" : std::string(i % 7, 'x')) +
+                       "}");
   }
   std::sort(expected.begin(), expected.end());
   const std::string path = dir.Write("r.ndjson", text);

@@ -73,14 +73,14 @@ TEST(JsonTypeDetectorTest, ArraysUnifyTheirElements) {
   EXPECT_EQ(Detect({"[1, 2]", "[]", "[null, 3.5]"}), LogicalType::List(TypeId::kDouble));
   EXPECT_EQ(Detect({"[]"}), LogicalType::List(TypeId::kVarchar));
   EXPECT_EQ(Detect({"[[1], [2, 3]]"}), LogicalType::List(LogicalType::List(TypeId::kBigInt)));
-  EXPECT_EQ(Detect({R"([{"x": 1}, {"y": true}])"}),
-            LogicalType::List(LogicalType::Struct({"x", "y"}, {TypeId::kBigInt, TypeId::kBoolean})));
+  EXPECT_EQ(
+      Detect({R"([{"x": 1}, {"y": true}])"}),
+      LogicalType::List(LogicalType::Struct({"x", "y"}, {TypeId::kBigInt, TypeId::kBoolean})));
 }
 
 TEST(JsonTypeDetectorTest, EmptyObjectsAreText) {
   EXPECT_EQ(Detect({"{}"}), LogicalType(TypeId::kVarchar));
-  EXPECT_EQ(Detect({"{}", R"({"a": 1})"}),
-            LogicalType::Struct({"a"}, {TypeId::kBigInt}));
+  EXPECT_EQ(Detect({"{}", R"({"a": 1})"}), LogicalType::Struct({"a"}, {TypeId::kBigInt}));
 }
 
 TEST(JsonTypeDetectorTest, TopLevelKeys) {
@@ -90,8 +90,8 @@ TEST(JsonTypeDetectorTest, TopLevelKeys) {
   detector.Add(parser.parse(std::string(R"({"extra": false})")).value());
   ASSERT_TRUE(detector.AllObjects());
   EXPECT_EQ(detector.KeyNames(), (std::vector<std::string>{"id", "name", "extra"}));
-  EXPECT_EQ(detector.KeyTypes(), (std::vector<LogicalType>{TypeId::kBigInt, TypeId::kVarchar,
-                                                            TypeId::kBoolean}));
+  EXPECT_EQ(detector.KeyTypes(),
+            (std::vector<LogicalType>{TypeId::kBigInt, TypeId::kVarchar, TypeId::kBoolean}));
   detector.Add(parser.parse(std::string("3")).value());
   EXPECT_FALSE(detector.AllObjects());
 }
