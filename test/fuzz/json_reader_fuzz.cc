@@ -9,6 +9,7 @@
 
 #include "common/batch.h"
 #include "common/error.h"
+#include "common/value.h"
 #include "format/csv/csv_input.h"
 #include "format/json/json_record_converter.h"
 #include "format/json/json_record_reader.h"
