@@ -2,10 +2,12 @@
 // reads them into vectors, as read_json does (from memory, on one thread). Any
 // basin::Error is an acceptable outcome; crashes, hangs, sanitizer reports and other
 // exceptions are bugs. The first byte picks the format, a small depth limit and a
-// fixed schema, so that explicit types and mismatches get exercised too.
+// fixed schema (explicit types and mismatches), and a split into two ranges.
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/batch.h"
 #include "common/error.h"
@@ -18,7 +20,7 @@
 namespace {
 
 void ReadEverything(const basin::CsvInput& input, basin::JsonFormat format, uint32_t max_depth,
-                    const basin::JsonSchema* fixed) {
+                    const basin::JsonSchema* fixed, bool split) {
   basin::JsonSchema schema;
   if (fixed != nullptr) {
     schema = *fixed;
@@ -39,23 +41,34 @@ void ReadEverything(const basin::CsvInput& input, basin::JsonFormat format, uint
   std::vector<uint32_t> projection;
   for (uint32_t i = 0; i < schema.names.size(); ++i) projection.push_back(i);
   basin::JsonRecordConverter converter(schema, projection);
-  basin::JsonRecordReader reader(input, format, 0, input.size(), max_depth);
+  // Newline-delimited input is also read as two ranges, split in the middle, as the
+  // parallel scan would: together they must see each line once.
+  std::vector<std::pair<uint64_t, uint64_t>> ranges = {{0, input.size()}};
+  if (split && format == basin::JsonFormat::kNewlineDelimited && input.size() > 1) {
+    ranges = {{0, input.size() / 2}, {input.size() / 2, input.size()}};
+  }
   basin::Batch batch(schema.types);
   uint32_t row = 0;
   simdjson::dom::element value;
-  for (;;) {
-    const auto outcome = reader.Next(value);
-    if (outcome == basin::JsonRecordReader::Outcome::kEnd) break;
-    if (outcome != basin::JsonRecordReader::Outcome::kValue) continue;
-    try {
-      converter.Write(value, batch, row);
-      ++row;
-    } catch (const basin::Error&) {
-      // A value that does not fit: read_json reports or skips it.
-    }
-    if (row == basin::kBatchSize) {
-      batch.Reset();
-      row = 0;
+  for (const auto& [begin, end] : ranges) {
+    basin::JsonRecordReader reader(input, format, begin, end, max_depth);
+    for (;;) {
+      const auto outcome = reader.Next(value);
+      if (outcome == basin::JsonRecordReader::Outcome::kEnd) break;
+      if (outcome != basin::JsonRecordReader::Outcome::kValue) {
+        (void)reader.Location();
+        continue;
+      }
+      try {
+        converter.Write(value, batch, row);
+        ++row;
+      } catch (const basin::Error&) {
+        // A value that does not fit: read_json reports or skips it.
+      }
+      if (row == basin::kBatchSize) {
+        batch.Reset();
+        row = 0;
+      }
     }
   }
   batch.size = row;
@@ -81,7 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                      {"x", "y"}, {basin::TypeId::kDouble, basin::LogicalType::Decimal(9, 2)}),
                  basin::LogicalType::Map(basin::TypeId::kVarchar, basin::TypeId::kBoolean)};
   try {
-    ReadEverything(*input, format, max_depth, flags & 4 ? &fixed : nullptr);
+    ReadEverything(*input, format, max_depth, flags & 4 ? &fixed : nullptr, (flags & 8) != 0);
   } catch (const basin::Error&) {
     // Bad input, reported properly.
   }

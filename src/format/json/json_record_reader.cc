@@ -173,8 +173,10 @@ bool JsonRecordReader::ReadLine(std::string_view& line) {
   size_t searched = cursor_;
   for (;;) {
     if (buffer_offset_ + cursor_ >= end_) return false;  // the next range's line
-    const char* newline =
-        static_cast<const char*>(std::memchr(buffer_.data() + searched, '\n', size_ - searched));
+    // (The buffer is empty, and data() may be null, before the first read.)
+    const char* newline = searched < size_ ? static_cast<const char*>(std::memchr(
+                                                 buffer_.data() + searched, '\n', size_ - searched))
+                                           : nullptr;
     if (newline != nullptr) {
       const size_t stop = static_cast<size_t>(newline - buffer_.data());
       line_offset_ = buffer_offset_ + cursor_;
