@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/memory_tracker.h"
 
 namespace basin {
 
@@ -71,6 +72,79 @@ bool HasJsonExtension(const std::string& path) {
   return false;
 }
 
+bool HasParquetExtension(const std::string& path) {
+  const std::string lower = Lower(path);
+  const std::string_view tail(".parquet");
+  return lower.size() >= tail.size() && lower.compare(lower.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+uint64_t PositiveInteger(const ast::GenericOption& option) {
+  const std::string text = TextOf(option);
+  uint64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9' || value > UINT64_MAX / 10 - 9) {
+      throw Error(sqlstate::kInvalidParameterValue, option.name + " requires a positive integer");
+    }
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (text.empty() || value == 0) {
+    throw Error(sqlstate::kInvalidParameterValue, option.name + " requires a positive integer");
+  }
+  return value;
+}
+
+parquet::CompressionCodec CodecOf(const ast::GenericOption& option) {
+  using parquet::CompressionCodec;
+  const std::string name = Lower(TextOf(option));
+  if (name == "snappy") return CompressionCodec::kSnappy;
+  if (name == "zstd") return CompressionCodec::kZstd;
+  if (name == "gzip") return CompressionCodec::kGzip;
+  if (name == "lz4_raw" || name == "lz4") return CompressionCodec::kLz4Raw;
+  if (name == "brotli") return CompressionCodec::kBrotli;
+  if (name == "uncompressed" || name == "none") return CompressionCodec::kUncompressed;
+  throw Error(sqlstate::kInvalidParameterValue,
+              "Parquet compression \"" + TextOf(option) +
+                  "\" not recognized (snappy, zstd, gzip, lz4_raw, brotli or uncompressed)");
+}
+
+// The options only FORMAT parquet takes; false for other names.
+bool ParseParquetOption(const ast::GenericOption& option, ParquetCopyOptions& out) {
+  if (option.name == "compression" || option.name == "codec") {
+    out.writer.column.codec = CodecOf(option);
+  } else if (option.name == "compression_level") {
+    std::string text = TextOf(option);
+    const bool negative = !text.empty() && text[0] == '-';
+    if (negative) text.erase(0, 1);
+    if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) {
+      throw Error(sqlstate::kInvalidParameterValue, "compression_level requires an integer");
+    }
+    out.writer.column.compression_level = (negative ? -1 : 1) * std::stoi(text);
+  } else if (option.name == "row_group_size") {
+    out.writer.row_group_rows = PositiveInteger(option);
+  } else if (option.name == "row_group_size_bytes") {
+    uint64_t bytes = 0;
+    if (!ParseMemorySize(TextOf(option), &bytes) || bytes == 0) {
+      throw Error(sqlstate::kInvalidParameterValue,
+                  "row_group_size_bytes requires a size such as 128MB");
+    }
+    out.writer.row_group_bytes = bytes;
+  } else if (option.name == "partition_by") {
+    out.partition_by = ColumnList(option);
+  } else if (option.name == "overwrite") {
+    out.overwrite = BooleanOf(option);
+  } else if (option.name == "overwrite_or_ignore") {
+    out.overwrite_or_ignore = BooleanOf(option);
+  } else if (option.name == "filename_pattern") {
+    out.filename_pattern = TextOf(option);
+    if (out.filename_pattern.empty() || out.filename_pattern.find('/') != std::string::npos) {
+      throw Error(sqlstate::kInvalidParameterValue, "filename_pattern must be a file name");
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, bool is_from,
@@ -79,12 +153,14 @@ CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, boo
   bool has_format = false;
   for (const auto& option : options) has_format |= option.name == "format";
   if (!has_format && !is_from && HasJsonExtension(path)) result.format = CopyFormat::kJson;
+  if (!has_format && HasParquetExtension(path)) result.format = CopyFormat::kParquet;
   std::set<std::string> seen;
   const ast::GenericOption* delimiter = nullptr;
   const ast::GenericOption* null_string = nullptr;
   const ast::GenericOption* quote = nullptr;
   const ast::GenericOption* escape = nullptr;
   const ast::GenericOption* force_quote = nullptr;
+  std::vector<const ast::GenericOption*> parquet_options;
   for (const auto& option : options) {
     if (!seen.insert(option.name).second) {
       throw Error(sqlstate::kSyntaxError, "conflicting or redundant options");
@@ -102,7 +178,9 @@ CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, boo
                       "FROM read_json(...)");
         }
         result.format = CopyFormat::kJson;
-      } else if (format == "binary" || format == "parquet") {
+      } else if (format == "parquet") {
+        result.format = CopyFormat::kParquet;
+      } else if (format == "binary") {
         throw Error(sqlstate::kFeatureNotSupported,
                     "COPY format \"" + format + "\" is not supported yet");
       } else {
@@ -144,9 +222,29 @@ CopyOptions ParseCopyOptions(const std::vector<ast::GenericOption>& options, boo
       result.json_array = BooleanOf(option);
     } else if (option.name == "freeze") {
       BooleanOf(option);  // nothing to freeze: tables live in memory
+    } else if (ParseParquetOption(option, result.parquet)) {
+      parquet_options.push_back(&option);
     } else {
       throw Error(sqlstate::kSyntaxError, "option \"" + option.name + "\" not recognized");
     }
+  }
+  if (result.format == CopyFormat::kParquet) {
+    if (is_from) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "COPY FROM a Parquet file is not supported yet; use INSERT INTO ... SELECT * "
+                  "FROM read_parquet(...)");
+    }
+    for (const char* name : {"header", "delimiter", "null", "quote", "escape", "force_quote", "array"}) {
+      if (seen.count(name) != 0) {
+        throw Error(sqlstate::kSyntaxError,
+                    std::string("COPY option \"") + name + "\" is not allowed with FORMAT parquet");
+      }
+    }
+    return result;
+  }
+  if (!parquet_options.empty()) {
+    throw Error(sqlstate::kSyntaxError, "COPY option \"" + parquet_options[0]->name +
+                                            "\" is only allowed with FORMAT parquet");
   }
   if (result.format == CopyFormat::kJson) {
     if (delimiter || null_string || quote || escape || force_quote || result.header) {

@@ -11,6 +11,7 @@
 #include "format/json/json_writer.h"
 #include "main/copy_options.h"
 #include "main/copy_stream.h"
+#include "main/copy_to_parquet.h"
 #include "main/copy_text_format.h"
 #include "main/query_runner.h"
 #include "main/session_state.h"
@@ -166,7 +167,7 @@ std::string ReadCopyIn(SessionState& session, const CopyOptions& options, size_t
 QueryResult CopyFrom(Connection& connection, BindContext& bind_context,
                      const ast::CopyStatement& copy) {
   auto table = FindCopyTable(bind_context.catalog, copy);
-  const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/true);
+  const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/true, copy.path);
   const auto& columns = table->columns();
   const std::vector<int> listed = CopyColumns(*table, copy);
   std::vector<std::string> names;
@@ -342,10 +343,47 @@ QueryResult FinishCopyOut(CopySink& sink, CopyOutStream* stream) {
   return CopyTag(rows);
 }
 
+// COPY TO in a binary format: the rows are written by a file writer of their own.
+QueryResult CopyToFile(Connection& connection, const ast::CopyStatement& copy,
+                       const CopyOptions& options, const std::vector<std::string>& names,
+                       const std::vector<LogicalType>& types, const std::vector<Batch>& batches,
+                       const TimeZone& zone) {
+  if (copy.endpoint != ast::CopyEndpoint::kFile) {
+    throw Error(sqlstate::kFeatureNotSupported, "COPY TO STDOUT cannot use FORMAT parquet",
+                copy.span);
+  }
+  return CopyTag(CopyToParquet(connection, copy.path, options.parquet, names, types, batches, zone));
+}
+
 QueryResult CopyTo(Connection& connection, BindContext& bind_context,
                    const ast::CopyStatement& copy) {
   const CopyOptions options = ParseCopyOptions(copy.options, /*is_from=*/false, copy.path);
   const TimeZone& zone = *bind_context.time_zone;
+  if (options.format == CopyFormat::kParquet) {
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    std::vector<Batch> batches;
+    if (copy.query) {
+      Binder binder(bind_context);
+      BoundQuery bound = binder.BindQuery(*copy.query);
+      names = bound.names;
+      types = bound.types;
+      batches = QueryRunner(connection).Run(std::move(bound));
+    } else {
+      auto table = FindCopyTable(bind_context.catalog, copy);
+      for (const int index : CopyColumns(*table, copy)) {
+        names.push_back(table->columns()[index].name);
+        types.push_back(table->columns()[index].type);
+      }
+      for (const auto& chunk : table->GetSnapshot()) {
+        Batch batch;
+        batch.size = chunk->size;
+        for (const int index : CopyColumns(*table, copy)) batch.columns.push_back(chunk->columns[index]);
+        batches.push_back(std::move(batch));
+      }
+    }
+    return CopyToFile(connection, copy, options, names, types, batches, zone);
+  }
   if (copy.query) {
     Binder binder(bind_context);
     BoundQuery bound = binder.BindQuery(*copy.query);
