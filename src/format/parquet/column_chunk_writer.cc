@@ -2,12 +2,16 @@
 // stops at the size cap), then kept only if dictionary page plus bit-packed indices
 // are smaller than the PLAIN values, which is what makes it pay after compression too
 // (a nearly unique column gains nothing from it and costs a hash lookup per value).
+// Sorted integer columns (keys, sequence numbers) skip the dictionary and get
+// DELTA_BINARY_PACKED: their deltas take a few bits each, where a dictionary would
+// store every value once more and PLAIN leaves the work to the codec.
 #include "format/parquet/column_chunk_writer.h"
 
 #include <algorithm>
 #include <cstring>
 
 #include "format/parquet/column_statistics.h"
+#include "format/parquet/delta_binary_packed.h"
 #include "format/parquet/dictionary_builder.h"
 #include "format/parquet/plain_encoding.h"
 #include "format/parquet/rle_bit_packed.h"
@@ -49,7 +53,7 @@ class ChunkEncoder {
     }
     meta.data_page_offset = static_cast<int64_t>(chunk_.bytes.size());
     WriteDataPages();
-    const Encoding data_encoding = use_dictionary_ ? Encoding::kRleDictionary : Encoding::kPlain;
+    const Encoding data_encoding = DataEncoding();
     meta.encodings = {Encoding::kRle, data_encoding};
     if (use_dictionary_) {
       meta.encodings = {Encoding::kPlain, Encoding::kRle, Encoding::kRleDictionary};
@@ -63,6 +67,11 @@ class ChunkEncoder {
   }
 
  private:
+  Encoding DataEncoding() const {
+    if (use_dictionary_) return Encoding::kRleDictionary;
+    return use_delta_ ? Encoding::kDeltaBinaryPacked : Encoding::kPlain;
+  }
+
   size_t PlainBytes() const {
     if (leaf_.physical_type != Type::kByteArray) return values_.fixed.size();
     size_t bytes = 4 * values_.strings.size();
@@ -70,9 +79,30 @@ class ChunkEncoder {
     return bytes;
   }
 
+  template <class T>
+  bool IsSorted() const {
+    const size_t count = values_.num_values;
+    T previous;
+    std::memcpy(&previous, values_.fixed.data(), sizeof(T));
+    for (size_t i = 1; i < count; ++i) {
+      T value;
+      std::memcpy(&value, values_.fixed.data() + i * sizeof(T), sizeof(T));
+      if (value < previous) return false;
+      previous = value;
+    }
+    return true;
+  }
+
   void ChooseEncoding() {
     plain_bytes_ = PlainBytes();
     if (values_.num_values == 0 || leaf_.physical_type == Type::kBoolean) return;
+    // A handful of values gain nothing from deltas; a dictionary may still help.
+    if (values_.num_values >= 1024 &&
+        ((leaf_.physical_type == Type::kInt32 && IsSorted<int32_t>()) ||
+         (leaf_.physical_type == Type::kInt64 && IsSorted<int64_t>()))) {
+      use_delta_ = true;
+      return;
+    }
     if (!BuildDictionary(leaf_, values_, options_.dictionary_bytes, dictionary_)) return;
     // Readers disagree on zero-width indices; one bit costs next to nothing.
     bit_width_ = std::max(1, BitsFor(dictionary_.size - 1));
@@ -111,7 +141,7 @@ class ChunkEncoder {
   }
 
   size_t ValueCost(size_t value) const {
-    if (use_dictionary_) return 1;  // about bit_width_ / 8, rounded up
+    if (use_dictionary_ || use_delta_) return 1;  // a few bits, rounded up
     if (leaf_.physical_type == Type::kByteArray) return 4 + values_.strings[value].size();
     if (leaf_.physical_type == Type::kBoolean) return 1;
     return leaf_.type_length > 0 ? static_cast<size_t>(leaf_.type_length)
@@ -162,6 +192,14 @@ class ChunkEncoder {
     if (use_dictionary_) {
       body_.push_back(static_cast<char>(bit_width_));
       EncodeRleBitPacked(std::span(dictionary_.indices.data() + value_begin, count), bit_width_, body_);
+    } else if (use_delta_) {
+      if (leaf_.physical_type == Type::kInt32) {
+        EncodeDeltaBinaryPacked(
+            std::span(reinterpret_cast<const int32_t*>(values_.fixed.data()) + value_begin, count), body_);
+      } else {
+        EncodeDeltaBinaryPacked(
+            std::span(reinterpret_cast<const int64_t*>(values_.fixed.data()) + value_begin, count), body_);
+      }
     } else if (leaf_.physical_type == Type::kBoolean) {
       EncodePlainBooleans(
           std::span(reinterpret_cast<const uint8_t*>(values_.fixed.data()) + value_begin, count), body_);
@@ -179,7 +217,7 @@ class ChunkEncoder {
     header.type = PageType::kDataPage;
     header.data_page_header = DataPageHeader{};
     header.data_page_header->num_values = static_cast<int32_t>(num_levels);
-    header.data_page_header->encoding = use_dictionary_ ? Encoding::kRleDictionary : Encoding::kPlain;
+    header.data_page_header->encoding = DataEncoding();
     const auto offset = static_cast<int64_t>(chunk_.bytes.size());
     const size_t page_size = AppendPage(header, body_);
     ++data_pages_;
@@ -237,6 +275,7 @@ class ChunkEncoder {
   EncodedColumnChunk chunk_;
   Dictionary dictionary_;
   bool use_dictionary_ = false;
+  bool use_delta_ = false;
   int bit_width_ = 0;
   size_t plain_bytes_ = 0;
   std::string body_;

@@ -11,6 +11,15 @@ namespace basin::parquet {
 
 namespace {
 
+// After this many values, a dictionary holding more than 3/4 of them as distinct
+// entries is given up: nearly unique columns (comments, keys) would fill it to the
+// cap only to be written PLAIN anyway.
+constexpr size_t kProbeValues = 8192;
+
+bool LooksUnique(size_t seen, size_t distinct) {
+  return seen == kProbeValues && distinct * 4 > kProbeValues * 3;
+}
+
 uint64_t Mix(uint64_t key) {
   key ^= key >> 33;
   key *= 0xff51afd7ed558ccdULL;
@@ -73,6 +82,7 @@ bool BuildFixed(const LeafValues& values, size_t max_bytes, Dictionary& out) {
   out.indices.resize(count);
   const char* data = values.fixed.data();
   for (size_t i = 0; i < count; ++i) {
+    if (LooksUnique(i, distinct.size())) return false;
     T value;
     std::memcpy(&value, data + i * sizeof(T), sizeof(T));
     const uint64_t key = value;
@@ -106,6 +116,7 @@ bool BuildBytes(const WriteLeaf& leaf, const LeafValues& values, size_t max_byte
   const size_t count = values.num_values;
   out.indices.resize(count);
   for (size_t i = 0; i < count; ++i) {
+    if (LooksUnique(i, distinct.size())) return false;
     const std::string_view v = value(i);
     const uint64_t hash = std::hash<std::string_view>()(v);
     const size_t slot = table.Find(hash, [&](uint32_t index) { return distinct[index] == v; });
