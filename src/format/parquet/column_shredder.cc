@@ -5,6 +5,7 @@
 // children's slots, so a leaf sees exactly one slot per level entry, in order.
 #include "format/parquet/column_shredder.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "common/error.h"
@@ -205,15 +206,23 @@ void AppendLeafValues(const WriteLeaf& leaf, const Vector& vector, const uint32_
       return;
     }
     case TypeId::kInterval: {
-      // Parquet keeps milliseconds: microseconds are truncated toward zero, and the
-      // fields are written as 32-bit two's complement (the format says unsigned).
+      // Parquet keeps milliseconds: microseconds are truncated. Months and days are
+      // written as 32-bit two's complement (the format says unsigned, but readers,
+      // Basin's and DuckDB's, take them as signed); the milliseconds are read as
+      // unsigned everywhere, so a negative time part would come back as ~49 days.
       const size_t old = fixed.size();
       fixed.resize(old + count * kIntervalBytes);
       const Interval* src = vector.data<Interval>();
       for (size_t i = 0; i < count; ++i) {
         const Interval& v = src[rows[i]];
+        const int64_t millis = v.micros / 1000;
+        if (millis < 0 || millis > int64_t{UINT32_MAX}) {
+          throw Error(sqlstate::kNumericOutOfRange,
+                      "cannot write interval to Parquet: its time part must be between 0 and "
+                      "about 49 days (Parquet INTERVAL stores unsigned milliseconds)");
+        }
         const uint32_t parts[3] = {static_cast<uint32_t>(v.months), static_cast<uint32_t>(v.days),
-                                   static_cast<uint32_t>(static_cast<int64_t>(v.micros / 1000))};
+                                   static_cast<uint32_t>(millis)};
         std::memcpy(fixed.data() + old + i * kIntervalBytes, parts, kIntervalBytes);
       }
       return;
