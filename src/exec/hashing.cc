@@ -1,6 +1,7 @@
 #include "exec/hashing.h"
 
 #include <cstring>
+#include <limits>
 
 #include "common/error.h"
 #include "function/comparison.h"
@@ -52,7 +53,8 @@ uint64_t HashValue(const T& value) {
   } else if constexpr (std::is_same_v<T, int128_t>) {
     return Mix(static_cast<uint64_t>(value) ^ Mix(static_cast<uint64_t>(value >> 64)));
   } else if constexpr (std::is_floating_point_v<T>) {
-    const double normalized = value == 0 ? 0.0 : static_cast<double>(value);  // -0.0 == 0.0
+    // -0.0 equals 0.0, and every NaN equals every other (as in PostgreSQL).
+    const double normalized = value == 0 ? 0.0 : value != value ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(value);
     uint64_t bits;
     std::memcpy(&bits, &normalized, 8);
     return Mix(bits);
@@ -78,6 +80,8 @@ bool EqualTyped(const Vector& a, uint32_t row_a, const Vector& b, uint32_t row_b
   const T& y = b.data<T>()[b.is_constant() ? 0 : row_b];
   if constexpr (std::is_same_v<T, Interval>) {
     return IntervalSortKey(x) == IntervalSortKey(y);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return x == y || (x != x && y != y);  // NaN equals NaN
   } else {
     return x == y;
   }

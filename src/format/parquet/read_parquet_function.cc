@@ -87,6 +87,22 @@ std::vector<std::string> PathArguments(const TableFunctionArguments& args) {
   return patterns;
 }
 
+// Hive partition values escape '/', '=', '%' and the like as %XX (as DuckDB and Spark
+// write them).
+std::string PercentDecode(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) && hex(text[i + 2])) {
+      out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 // key=value directories of a path, in order (Hive partitioning).
 std::vector<std::pair<std::string, std::string>> HivePartitions(const std::string& path) {
   std::vector<std::pair<std::string, std::string>> partitions;
@@ -96,7 +112,9 @@ std::vector<std::pair<std::string, std::string>> HivePartitions(const std::strin
     if (slash == std::string::npos) break;  // the last component is the file name
     const std::string part = path.substr(start, slash - start);
     const size_t equals = part.find('=');
-    if (equals != std::string::npos && equals > 0) partitions.emplace_back(part.substr(0, equals), part.substr(equals + 1));
+    if (equals != std::string::npos && equals > 0) {
+      partitions.emplace_back(PercentDecode(part.substr(0, equals)), PercentDecode(part.substr(equals + 1)));
+    }
     start = slash + 1;
   }
   return partitions;
