@@ -10,16 +10,6 @@ namespace basin {
 
 namespace {
 
-std::optional<CompareOp> ComparisonOperator(const std::string& op) {
-  if (op == "=") return CompareOp::kEq;
-  if (op == "<>" || op == "!=") return CompareOp::kNotEq;
-  if (op == "<") return CompareOp::kLt;
-  if (op == "<=") return CompareOp::kLtEq;
-  if (op == ">") return CompareOp::kGt;
-  if (op == ">=") return CompareOp::kGtEq;
-  return std::nullopt;
-}
-
 ExprPtr BooleanConstant(bool value) { return std::make_unique<ConstantExpr>(Value::Boolean(value)); }
 
 ExprPtr RequireBoolean(ExprPtr expr, const char* what, SourceSpan span) {

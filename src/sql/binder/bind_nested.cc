@@ -15,12 +15,7 @@ std::shared_ptr<const ScalarFunction> BuiltInScalar(const char* name) {
 }
 
 CompareOp ParseCompareOp(const std::string& op, SourceSpan span) {
-  if (op == "=") return CompareOp::kEq;
-  if (op == "<>" || op == "!=") return CompareOp::kNotEq;
-  if (op == "<") return CompareOp::kLt;
-  if (op == "<=") return CompareOp::kLtEq;
-  if (op == ">") return CompareOp::kGt;
-  if (op == ">=") return CompareOp::kGtEq;
+  if (auto compare = ComparisonOperator(op)) return *compare;
   throw Error(sqlstate::kFeatureNotSupported, "operator " + op + " is not supported with ANY/ALL", span);
 }
 

@@ -390,18 +390,9 @@ ExprPtr Binder::BindSubquery(const ast::SubqueryExpr& expr, ExprContext& context
       bound->negated = expr.negated;
       bound->correlated = correlated;
       if (expr.subquery_kind != ast::SubqueryKind::kIn) {
-        static const std::pair<const char*, CompareOp> kOps[] = {{"=", CompareOp::kEq},  {"<>", CompareOp::kNotEq},
-                                                                 {"!=", CompareOp::kNotEq}, {"<", CompareOp::kLt},
-                                                                 {"<=", CompareOp::kLtEq}, {">", CompareOp::kGt},
-                                                                 {">=", CompareOp::kGtEq}};
-        bool found = false;
-        for (const auto& [symbol, op] : kOps) {
-          if (expr.op == symbol) {
-            bound->op = op;
-            found = true;
-          }
-        }
-        if (!found) throw Error(sqlstate::kUndefinedFunction, "operator " + expr.op + " is not supported with ANY/ALL", expr.span);
+        auto op = ComparisonOperator(expr.op);
+        if (!op) throw Error(sqlstate::kUndefinedFunction, "operator " + expr.op + " is not supported with ANY/ALL", expr.span);
+        bound->op = *op;
       }
       return bound;
     }

@@ -190,6 +190,16 @@ std::optional<int> ImplicitCastCost(const LogicalType& from, const LogicalType& 
   return std::nullopt;
 }
 
+std::optional<CompareOp> ComparisonOperator(const std::string& op) {
+  if (op == "=") return CompareOp::kEq;
+  if (op == "<>" || op == "!=") return CompareOp::kNotEq;
+  if (op == "<") return CompareOp::kLt;
+  if (op == "<=") return CompareOp::kLtEq;
+  if (op == ">") return CompareOp::kGt;
+  if (op == ">=") return CompareOp::kGtEq;
+  return std::nullopt;
+}
+
 bool IsUntypedLiteral(const Expression& expr) {
   return expr.kind == ExprKind::kConstant && expr.As<ConstantExpr>().untyped_string;
 }

@@ -28,6 +28,8 @@ std::optional<int> ImplicitCastCost(const LogicalType& from, const LogicalType& 
 ExprPtr CastTo(ExprPtr expr, const LogicalType& type, const TimeZone& zone,
                CastMode mode = CastMode::kStrict);
 
+// The comparison an operator's spelling names ("=", "<>", "!=", "<", ...), if any.
+std::optional<CompareOp> ComparisonOperator(const std::string& op);
 // Whether `expr` is a string literal whose type comes from context.
 bool IsUntypedLiteral(const Expression& expr);
 
