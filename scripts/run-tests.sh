@@ -26,6 +26,8 @@ if [ -f "$shared_dir/peers/setup.sh" ] && command -v npm >/dev/null; then
 fi
 echo "== Parquet files exchanged with DuckDB"
 BASIN_SHARED_DIR=$shared_dir test/integration/parquet_duckdb.sh "$build" || failed=1
+echo "== Parquet conformance against DuckDB (apache/parquet-testing)"
+BASIN_SHARED_DIR=$shared_dir test/integration/parquet_conformance.sh "$build" || failed=1
 echo "== TPC-H SF0.1 answers (tpch_load + 22 queries)"
 if [ -f "$shared_dir/tpch/sf0.1/tpch-sf0.1.tar.zst" ] && [ -x "$build/test/basin_tpch_answers" ]; then
   test/integration/tpch_sf01.sh "$build" || failed=1

@@ -83,7 +83,11 @@ std::span<const uint8_t> ColumnChunkReader::Decompressed(const PageHeader& heade
                                                          size_t prefix) {
   if (codec_ == CompressionCodec::kUncompressed) return data;
   const int64_t size = int64_t{header.uncompressed_page_size} - static_cast<int64_t>(prefix);
-  CheckPageSize(size, context_);
+  try {
+    CheckPageSize(size, "page");
+  } catch (const Error& error) {
+    throw Error(error.state(), context_ + ": " + error.message());
+  }
   if (size < 0) Fail("page levels are longer than the page");
   uint8_t* out;
   if (leaf_.conversion == ValueConversion::kString || leaf_.physical_type == Type::kByteArray) {
@@ -136,6 +140,7 @@ void ColumnChunkReader::NextPage() {
     if (header.type == PageType::kDataPage) {
       const DataPageHeader& v1 = *header.data_page_header;
       page.encoding = v1.encoding;
+      if (v1.num_values < 0) Fail("a data page has a negative number of values");
       page.entries_left = static_cast<uint32_t>(v1.num_values);
       std::span<const uint8_t> bytes = Decompressed(header, payload, 0);
       // Levels: a 4-byte length, then the RLE/bit-packed hybrid.
@@ -157,6 +162,7 @@ void ColumnChunkReader::NextPage() {
     } else {
       const DataPageHeaderV2& v2 = *header.data_page_header_v2;
       page.encoding = v2.encoding;
+      if (v2.num_values < 0) Fail("a data page has a negative number of values");
       page.entries_left = static_cast<uint32_t>(v2.num_values);
       const size_t rep_bytes = static_cast<size_t>(std::max(0, v2.repetition_levels_byte_length));
       const size_t def_bytes = static_cast<size_t>(std::max(0, v2.definition_levels_byte_length));
@@ -227,11 +233,20 @@ void ColumnChunkReader::ReadDictionary(const PageHeader& header, std::span<const
   if (dictionary.encoding != Encoding::kPlain && dictionary.encoding != Encoding::kPlainDictionary) {
     Fail("dictionary page in " + EncodingName(dictionary.encoding) + " encoding");
   }
+  if (dictionary.num_values < 0) Fail("the dictionary page has a negative number of values");
   const uint32_t count = static_cast<uint32_t>(dictionary.num_values);
-  // A value needs at least one bit (booleans) and BYTE_ARRAY values four bytes: a
-  // count beyond that is a lie we must not allocate for.
-  if (uint64_t{count} > uint64_t{data.size()} * 8 + 1) Fail("the dictionary claims more values than its bytes hold");
+  // BYTE_ARRAY values take at least four bytes, fixed-width ones their width and
+  // booleans a bit: a count beyond that is a lie we must not allocate for.
+  const size_t width = PhysicalWidth(leaf_);
+  const uint64_t most = leaf_.physical_type == Type::kByteArray ? data.size() / 4
+                        : width > 0                              ? data.size() / width
+                                                                 : uint64_t{data.size()} * 8;
+  if (count > most) {
+    Fail("the dictionary page claims " + std::to_string(count) + " values but holds " + std::to_string(data.size()) +
+         " bytes");
+  }
   dictionary_ = std::make_unique<Vector>(leaf_.type, std::max(count, 1u));
+  dictionary_size_ = count;
   Page page;
   page.encoding = Encoding::kPlain;
   page.values = data;
@@ -242,8 +257,6 @@ void ColumnChunkReader::ReadDictionary(const PageHeader& header, std::span<const
 
 uint32_t ColumnChunkReader::Read(uint32_t count, Vector& out, uint32_t offset, uint16_t* def, uint16_t* rep) {
   if (leaf_.conversion == ValueConversion::kString) out.KeepHeap(heap_);
-  std::vector<uint16_t> def_scratch;
-  std::vector<uint16_t> rep_scratch;
   uint32_t done = 0;
   while (done < count && entries_left_ > 0) {
     if (!page_ || page_->entries_left == 0) NextPage();
@@ -252,29 +265,39 @@ uint32_t ColumnChunkReader::Read(uint32_t count, Vector& out, uint32_t offset, u
     if (leaf_.max_rep_level > 0) {
       uint16_t* levels = rep;
       if (levels == nullptr) {
-        rep_scratch.resize(n);
-        levels = rep_scratch.data();
+        if (rep_scratch_.size() < n) rep_scratch_.resize(n);
+        levels = rep_scratch_.data();
       } else {
         levels += done;
       }
       if (page.rep.GetBatch(levels, n) != n) Fail("repetition levels end before the page's values");
+      const uint16_t max = static_cast<uint16_t>(leaf_.max_rep_level);
+      uint16_t highest = 0;
+      for (uint32_t i = 0; i < n; ++i) highest = std::max(highest, levels[i]);
+      if (highest > max) {
+        Fail("repetition level " + std::to_string(highest) + " exceeds the maximum " + std::to_string(max));
+      }
     }
     uint32_t present = n;
     const uint16_t* levels = nullptr;
     if (leaf_.max_def_level > 0) {
       uint16_t* target = def;
       if (target == nullptr) {
-        def_scratch.resize(n);
-        target = def_scratch.data();
+        if (def_scratch_.size() < n) def_scratch_.resize(n);
+        target = def_scratch_.data();
       } else {
         target += done;
       }
       if (page.def.GetBatch(target, n) != n) Fail("definition levels end before the page's values");
       const uint16_t max = static_cast<uint16_t>(leaf_.max_def_level);
       present = 0;
+      uint16_t highest = 0;
       for (uint32_t i = 0; i < n; ++i) {
-        if (target[i] > max) Fail("definition level " + std::to_string(target[i]) + " exceeds the maximum " + std::to_string(max));
+        highest = std::max(highest, target[i]);
         present += target[i] == max;
+      }
+      if (highest > max) {
+        Fail("definition level " + std::to_string(highest) + " exceeds the maximum " + std::to_string(max));
       }
       levels = target;
     }
@@ -283,14 +306,16 @@ uint32_t ColumnChunkReader::Read(uint32_t count, Vector& out, uint32_t offset, u
     } else {
       const uint16_t max = static_cast<uint16_t>(leaf_.max_def_level);
       if (present > 0) {
-        Vector dense(out.type(), present);
-        DecodeValues(page, present, dense, 0);
-        std::vector<uint32_t> sel(n, 0);
-        uint32_t next = 0;
-        for (uint32_t i = 0; i < n; ++i) {
-          if (levels[i] == max) sel[i] = next++;
+        // Decode the values densely, then spread them over the non-NULL entries.
+        if (!dense_ || dense_->capacity() < present) {
+          dense_ = std::make_unique<Vector>(out.type(), std::max(present, uint32_t{kBatchSize}));
         }
-        CopyRows(dense, sel.data(), n, out, offset + done);
+        dense_->Reset();
+        DecodeValues(page, present, *dense_, 0);
+        if (selection_.size() < n) selection_.resize(n);
+        uint32_t next = 0;
+        for (uint32_t i = 0; i < n; ++i) selection_[i] = levels[i] == max ? next++ : 0;
+        CopyRows(*dense_, selection_.data(), n, out, offset + done);
       }
       for (uint32_t i = 0; i < n; ++i) {
         if (levels[i] != max) out.SetNull(offset + done + i);
@@ -307,6 +332,11 @@ uint32_t ColumnChunkReader::Read(uint32_t count, Vector& out, uint32_t offset, u
 
 namespace basin::parquet {
 
+std::string_view* ColumnChunkReader::Views(uint32_t count) {
+  if (views_.size() < count) views_.resize(count);
+  return views_.data();
+}
+
 void ColumnChunkReader::DecodeValues(Page& page, uint32_t count, Vector& out, uint32_t offset) {
   if (count == 0) return;
   const size_t width = PhysicalWidth(leaf_);
@@ -320,9 +350,9 @@ void ColumnChunkReader::DecodeValues(Page& page, uint32_t count, Vector& out, ui
           return;
         }
         if (leaf_.physical_type == Type::kByteArray) {
-          std::vector<std::string_view> views(count);
-          if (page.plain_bytes.Decode(views.data(), count) != count) short_page();
-          ConvertByteArrays(leaf_, views.data(), count, out, offset);
+          std::string_view* views = Views(count);
+          if (page.plain_bytes.Decode(views, count) != count) short_page();
+          ConvertByteArrays(leaf_, views, count, out, offset);
           return;
         }
         const size_t bytes = width * count;
@@ -333,20 +363,23 @@ void ColumnChunkReader::DecodeValues(Page& page, uint32_t count, Vector& out, ui
       }
       case Encoding::kPlainDictionary:
       case Encoding::kRleDictionary: {
-        std::vector<uint32_t> indices(count);
-        if (page.rle.GetBatch(indices.data(), count) != count) short_page();
-        const uint32_t size = dictionary_->capacity();
-        for (uint32_t index : indices) {
-          if (index >= size) Fail("dictionary index " + std::to_string(index) + " is out of range");
+        if (indices_.size() < count) indices_.resize(count);
+        uint32_t* indices = indices_.data();
+        if (page.rle.GetBatch(indices, count) != count) short_page();
+        uint32_t highest = 0;
+        for (uint32_t i = 0; i < count; ++i) highest = std::max(highest, indices[i]);
+        if (highest >= dictionary_size_) {
+          Fail("dictionary index " + std::to_string(highest) + " is out of range for a dictionary of " +
+               std::to_string(dictionary_size_) + " values");
         }
-        CopyRows(*dictionary_, indices.data(), count, out, offset);
+        CopyRows(*dictionary_, indices, count, out, offset);
         return;
       }
       case Encoding::kRle: {
-        std::vector<uint32_t> bits(count);
-        if (page.rle.GetBatch(bits.data(), count) != count) short_page();
+        if (indices_.size() < count) indices_.resize(count);
+        if (page.rle.GetBatch(indices_.data(), count) != count) short_page();
         bool* target = out.data<bool>() + offset;
-        for (uint32_t i = 0; i < count; ++i) target[i] = bits[i] != 0;
+        for (uint32_t i = 0; i < count; ++i) target[i] = indices_[i] != 0;
         return;
       }
       case Encoding::kDeltaBinaryPacked: {
@@ -362,19 +395,20 @@ void ColumnChunkReader::DecodeValues(Page& page, uint32_t count, Vector& out, ui
         return;
       }
       case Encoding::kDeltaLengthByteArray: {
-        std::vector<std::string_view> views(count);
-        if (page.delta_length->Decode(views.data(), count) != count) short_page();
-        ConvertByteArrays(leaf_, views.data(), count, out, offset);
+        std::string_view* views = Views(count);
+        if (page.delta_length->Decode(views, count) != count) short_page();
+        ConvertByteArrays(leaf_, views, count, out, offset);
         return;
       }
       case Encoding::kDeltaByteArray: {
-        std::vector<std::string_view> views(count);
-        if (page.delta_bytes->Decode(views.data(), count, *heap_) != count) short_page();
-        ConvertByteArrays(leaf_, views.data(), count, out, offset);
+        std::string_view* views = Views(count);
+        if (page.delta_bytes->Decode(views, count, *heap_) != count) short_page();
+        ConvertByteArrays(leaf_, views, count, out, offset);
         return;
       }
       case Encoding::kByteStreamSplit: {
-        std::vector<uint8_t> plain(width * count);
+        std::vector<uint8_t>& plain = plain_;
+        plain.resize(width * count);
         if (page.split->Decode(plain.data(), count) != count) short_page();
         if (leaf_.conversion == ValueConversion::kString) {
           // The bytes must outlive this call: keep them in the heap.

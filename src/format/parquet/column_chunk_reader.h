@@ -5,6 +5,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/string_heap.h"
@@ -44,6 +45,7 @@ class ColumnChunkReader {
   // Decodes the next `count` values of `page` (all non-NULL) into rows
   // [offset, offset+count) of `out`.
   void DecodeValues(Page& page, uint32_t count, Vector& out, uint32_t offset);
+  std::string_view* Views(uint32_t count);
   std::span<const uint8_t> Decompressed(const PageHeader& header, std::span<const uint8_t> data, size_t prefix);
   [[noreturn]] void Fail(const std::string& what) const;
 
@@ -56,8 +58,17 @@ class ColumnChunkReader {
   std::string context_;
   uint64_t entries_left_ = 0;
   std::unique_ptr<Vector> dictionary_;
+  uint32_t dictionary_size_ = 0;
   std::unique_ptr<Page> page_;
   std::vector<uint8_t> scratch_;  // decompression target for pages without strings
+  // Per-call buffers, kept to avoid allocating per batch.
+  std::vector<uint16_t> def_scratch_;
+  std::vector<uint16_t> rep_scratch_;
+  std::vector<uint32_t> indices_;    // dictionary indices, RLE booleans
+  std::vector<uint32_t> selection_;  // dense value of each entry
+  std::vector<std::string_view> views_;
+  std::vector<uint8_t> plain_;
+  std::unique_ptr<Vector> dense_;  // non-NULL values of a batch with NULLs
 };
 
 }  // namespace basin::parquet

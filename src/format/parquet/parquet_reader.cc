@@ -48,38 +48,63 @@ std::shared_ptr<const ParquetFile> ParquetFile::Open(const std::string& path) {
     throw Error(sqlstate::kIoError, "\"" + path + "\" is not a regular file");
   }
   file->size_ = static_cast<uint64_t>(status.st_size);
-  const uint64_t tail_size = std::min<uint64_t>(file->size_, 64 * 1024);
+  file->Initialize();
+  return file;
+}
+
+std::shared_ptr<const ParquetFile> ParquetFile::FromBuffer(const std::string& name, std::string bytes) {
+  std::shared_ptr<ParquetFile> file(new ParquetFile());
+  file->path_ = name;
+  file->buffer_ = std::move(bytes);
+  file->size_ = file->buffer_.size();
+  file->Initialize();
+  return file;
+}
+
+void ParquetFile::ReadAt(char* out, uint64_t length, uint64_t offset) const {
+  if (fd_ >= 0) return ReadFully(fd_, out, length, offset, path_);
+  if (offset > buffer_.size() || length > buffer_.size() - offset) {
+    throw Error(sqlstate::kIoError, "could not read \"" + path_ + "\" at offset " + std::to_string(offset) +
+                                        ": unexpected end of file");
+  }
+  if (length > 0) std::memcpy(out, buffer_.data() + offset, length);
+}
+
+void ParquetFile::Initialize() {
+  const std::string& path = path_;
+  const uint64_t tail_size = std::min<uint64_t>(size_, 64 * 1024);
   std::vector<uint8_t> tail(tail_size);
-  ReadFully(file->fd_, reinterpret_cast<char*>(tail.data()), tail_size, file->size_ - tail_size, path);
-  const FooterLocation footer = LocateFooter(tail, file->size_, path);
+  ReadAt(reinterpret_cast<char*>(tail.data()), tail_size, size_ - tail_size);
+  const FooterLocation footer = LocateFooter(tail, size_, path);
   if (footer.length > kMaxFooterBytes) {
     throw Error(sqlstate::kProgramLimitExceeded, "Parquet file \"" + path + "\": footer of " +
                                                      std::to_string(footer.length) + " bytes is too large");
   }
   std::vector<uint8_t> bytes(footer.length);
-  if (footer.offset >= file->size_ - tail_size) {
-    std::memcpy(bytes.data(), tail.data() + (footer.offset - (file->size_ - tail_size)), footer.length);
+  if (footer.offset >= size_ - tail_size) {
+    std::memcpy(bytes.data(), tail.data() + (footer.offset - (size_ - tail_size)), footer.length);
   } else {
-    ReadFully(file->fd_, reinterpret_cast<char*>(bytes.data()), footer.length, footer.offset, path);
+    ReadAt(reinterpret_cast<char*>(bytes.data()), footer.length, footer.offset);
   }
   try {
-    file->metadata_ = ParseFileMetaData(bytes, footer.offset);
+    metadata_ = ParseFileMetaData(bytes, footer.offset);
   } catch (const Error& error) {
     throw Error(error.state(), "Parquet file \"" + path + "\": " + error.message());
   }
-  if (file->metadata_.encrypted) {
+  if (metadata_.encrypted) {
     throw Error(sqlstate::kFeatureNotSupported, "Parquet file \"" + path + "\" is encrypted");
   }
-  file->schema_ = BuildParquetSchema(file->metadata_, path);
-  for (const RowGroup& group : file->metadata_.row_groups) {
-    if (group.columns.size() != file->schema_.num_leaves) {
-      throw Error(sqlstate::kDataCorrupted, "Parquet file \"" + path + "\": a row group has " +
-                                                std::to_string(group.columns.size()) + " column chunks for " +
-                                                std::to_string(file->schema_.num_leaves) + " leaf columns");
+  schema_ = BuildParquetSchema(metadata_, path);
+  for (size_t g = 0; g < metadata_.row_groups.size(); ++g) {
+    const RowGroup& group = metadata_.row_groups[g];
+    const std::string where = "Parquet file \"" + path + "\", row group " + std::to_string(g);
+    if (group.columns.size() != schema_.num_leaves) {
+      throw Error(sqlstate::kDataCorrupted, where + ": " + std::to_string(group.columns.size()) +
+                                                " column chunks for " + std::to_string(schema_.num_leaves) +
+                                                " leaf columns");
     }
-    if (group.num_rows < 0) throw Error(sqlstate::kDataCorrupted, "Parquet file \"" + path + "\": negative row count");
+    if (group.num_rows < 0) throw Error(sqlstate::kDataCorrupted, where + ": negative row count");
   }
-  return file;
 }
 
 ParquetFile::~ParquetFile() {
@@ -91,7 +116,7 @@ std::unique_ptr<char[]> ParquetFile::Read(ByteRange range) const {
     throw Error(sqlstate::kDataCorrupted, "Parquet file \"" + path_ + "\": a column chunk lies outside the file");
   }
   auto bytes = std::make_unique_for_overwrite<char[]>(std::max<uint64_t>(range.length, 1));
-  ReadFully(fd_, bytes.get(), range.length, range.offset, path_);
+  ReadAt(bytes.get(), range.length, range.offset);
   return bytes;
 }
 
@@ -148,15 +173,40 @@ void RowGroupReader::ReadNestedLeaves(const ParquetField& field) {
   }
   std::unique_ptr<ColumnChunkReader> reader = OpenChunk(field.leaf_index);
   const uint64_t entries = reader->entries_left();
-  if (entries > UINT32_MAX) throw Error(sqlstate::kProgramLimitExceeded, "a nested Parquet column chunk has over 4 billion values");
+  if (entries > UINT32_MAX) Fail("column \"" + field.name + "\" has over 4 billion values");
+  if (entries < rows_) {
+    Fail("column \"" + field.name + "\" has " + std::to_string(entries) + " values for " + std::to_string(rows_) +
+         " rows");
+  }
+  // Read in pieces, growing as pages deliver: the count in the metadata is only a
+  // claim, not something to allocate for up front.
   LeafEntries& leaf = leaves_[static_cast<size_t>(field.leaf_index)];
   const uint32_t count = static_cast<uint32_t>(entries);
-  leaf.values = Vector(field.type, std::max(count, 1u));
-  leaf.def.assign(count, 0);
-  leaf.rep.assign(count, 0);
-  if (reader->Read(count, leaf.values, 0, leaf.def.data(), leaf.rep.data()) != count) {
-    throw Error(sqlstate::kDataCorrupted, "Parquet file \"" + file_->path() + "\": column \"" + field.name + "\" ends early");
+  constexpr uint32_t kPiece = 64 * 1024;
+  uint32_t capacity = std::min(count, kPiece);
+  leaf.values = Vector(field.type, std::max(capacity, 1u));
+  leaf.def.resize(capacity);
+  leaf.rep.resize(capacity);
+  uint32_t done = 0;
+  while (done < count) {
+    if (done == capacity) {
+      capacity = static_cast<uint32_t>(std::min<uint64_t>(count, uint64_t{capacity} * 2));
+      leaf.values.Grow(capacity);
+      leaf.def.resize(capacity);
+      leaf.rep.resize(capacity);
+    }
+    const uint32_t piece = capacity - done;
+    if (reader->Read(piece, leaf.values, done, leaf.def.data() + done, leaf.rep.data() + done) != piece) {
+      Fail("column \"" + field.name + "\" ends before its " + std::to_string(count) + " values");
+    }
+    done += piece;
   }
+  leaf.position = 0;
+}
+
+void RowGroupReader::Fail(const std::string& what) const {
+  throw Error(sqlstate::kDataCorrupted,
+              "Parquet file \"" + file_->path() + "\", row group " + std::to_string(row_group_) + ": " + what);
 }
 
 uint32_t RowGroupReader::Next(Batch& out) {
@@ -172,7 +222,21 @@ uint32_t RowGroupReader::Next(Batch& out) {
                                                   "\" has fewer values than the row group's " + std::to_string(rows_) + " rows");
       }
     } else {
-      assembler_.Assemble(file_->schema().fields[static_cast<size_t>(fields_[i])], count, column, 0);
+      const ParquetField& field = file_->schema().fields[static_cast<size_t>(fields_[i])];
+      try {
+        assembler_.Assemble(field, count, column, 0);
+      } catch (const Error& error) {
+        Fail(error.message());
+      }
+      if (rows_read_ + count == rows_) {
+        for (int leaf : field.Leaves()) {
+          const LeafEntries& entries = leaves_[static_cast<size_t>(leaf)];
+          if (entries.position != entries.def.size()) {
+            Fail("column \"" + field.name + "\" has " + std::to_string(entries.def.size() - entries.position) +
+                 " values beyond its " + std::to_string(rows_) + " rows");
+          }
+        }
+      }
     }
   }
   rows_read_ += count;

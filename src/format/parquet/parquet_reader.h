@@ -22,6 +22,8 @@ class ParquetFile {
   // Throws 58P01 when the file does not exist, kBadCopyFileFormat when it is not
   // Parquet, kDataCorrupted when its footer or schema is malformed.
   static std::shared_ptr<const ParquetFile> Open(const std::string& path);
+  // A file held in memory (fuzzing, tests); `name` is for messages.
+  static std::shared_ptr<const ParquetFile> FromBuffer(const std::string& name, std::string bytes);
   ~ParquetFile();
 
   const std::string& path() const { return path_; }
@@ -33,7 +35,12 @@ class ParquetFile {
 
  private:
   ParquetFile() = default;
+  // Reads the footer and builds the schema, once size_ and the bytes are known.
+  void Initialize();
+  void ReadAt(char* out, uint64_t length, uint64_t offset) const;
+
   std::string path_;
+  std::string buffer_;  // the bytes of an in-memory file (fd_ < 0)
   int fd_ = -1;
   uint64_t size_ = 0;
   FileMetaData metadata_;
@@ -55,6 +62,7 @@ class RowGroupReader {
  private:
   std::unique_ptr<ColumnChunkReader> OpenChunk(int leaf_index) const;
   void ReadNestedLeaves(const ParquetField& field);
+  [[noreturn]] void Fail(const std::string& what) const;
 
   std::shared_ptr<const ParquetFile> file_;
   size_t row_group_;

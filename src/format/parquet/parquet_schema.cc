@@ -124,6 +124,16 @@ class SchemaBuilder {
 
   ParquetField ConvertMap(const SchemaNode& node, ParquetField field) {
     const SchemaNode& entries = node.children[0];
+    if (!entries.element->type.has_value() && entries.children.size() == 1) {
+      // A MAP without values (parquet-rs writes these): the list of its keys, as
+      // parquet-rs and Arrow read it.
+      field.kind = ParquetField::Kind::kList;
+      field.element_def_level = static_cast<int16_t>(field.def_level + 1);
+      field.element_rep_level = static_cast<int16_t>(field.rep_level + 1);
+      field.children.push_back(Convert(entries.children[0], field.element_def_level, field.element_rep_level));
+      field.type = basin::LogicalType::List(field.children[0].type);
+      return field;
+    }
     if (entries.element->type.has_value() || entries.children.size() != 2) {
       Fail("map \"" + node.element->name + "\" does not have a repeated key_value group of two fields");
     }

@@ -63,20 +63,18 @@ size_t PlainByteArrayDecoder::Decode(std::string_view* out, size_t count) {
   return i;
 }
 
+// Wrapping arithmetic, as Spark (and arrow-rs, parquet-java) do: Spark writes
+// timestamps beyond the int64 nanosecond range with days and nanoseconds that only
+// come back to its microseconds when the sum wraps the same way.
 int64_t Int96ToMicros(const uint8_t* value) {
   int64_t nanos_of_day;
   int32_t julian_day;
   std::memcpy(&nanos_of_day, value, 8);
   std::memcpy(&julian_day, value + 8, 4);
-  const int64_t days = int64_t{julian_day} - kJulianDayOfUnixEpoch;
-  int64_t micros;
-  if (__builtin_mul_overflow(days, kMicrosPerDay, &micros) ||
-      __builtin_add_overflow(micros, FloorDiv(nanos_of_day, kNanosPerMicro), &micros)) {
-    throw Error(sqlstate::kDatetimeFieldOverflow,
-                "Parquet INT96 timestamp out of range (Julian day " + std::to_string(julian_day) +
-                    ")");
-  }
-  return micros;
+  const uint64_t days = static_cast<uint64_t>(int64_t{julian_day} - kJulianDayOfUnixEpoch);
+  const uint64_t micros =
+      days * static_cast<uint64_t>(kMicrosPerDay) + static_cast<uint64_t>(FloorDiv(nanos_of_day, kNanosPerMicro));
+  return static_cast<int64_t>(micros);
 }
 
 void DecodeInt96ToMicros(std::span<const uint8_t> data, int64_t* out, size_t count) {

@@ -55,8 +55,9 @@ class PlainByteArrayDecoder {
 inline constexpr int64_t kJulianDayOfUnixEpoch = 2'440'588;
 inline constexpr size_t kInt96Bytes = 12;
 
-// Microseconds since 1970-01-01 (nanoseconds rounded toward negative infinity).
-// Throws kDatetimeFieldOverflow when the result does not fit in int64_t.
+// Microseconds since 1970-01-01 (nanoseconds rounded toward negative infinity), in
+// wrapping 64-bit arithmetic: Spark writes timestamps beyond the nanosecond range as
+// days and nanoseconds that give its microseconds back only that way.
 int64_t Int96ToMicros(const uint8_t* value);
 // Converts `count` values from `data` (which must hold count * 12 bytes, checked).
 void DecodeInt96ToMicros(std::span<const uint8_t> data, int64_t* out, size_t count);

@@ -83,6 +83,11 @@ void RecordAssembler::AssembleList(const ParquetField& field, uint32_t count, Ve
   for (uint32_t i = 0; i < count; ++i) {
     const LeafEntries& first = FirstLeaf(field);
     const uint16_t def = first.def[first.position];
+    // A value starts where an enclosing field's value (or the record) does: its
+    // repetition level is at most the list's own.
+    if (!first.rep.empty() && first.rep[first.position] > field.rep_level) {
+      Inconsistent(field, "a list value starts with a repetition level that continues another value");
+    }
     if (def < field.element_def_level) {
       // NULL below the list's own level, else empty: one entry either way.
       out.validity().Set(offset + i, def >= field.def_level, out.capacity());

@@ -423,10 +423,12 @@ TEST(ParquetPlainTest, Int96Timestamps) {
   std::memcpy(value, &nanos, 8);
   std::memcpy(value + 8, &epoch, 4);
   EXPECT_EQ(Int96ToMicros(value), 1);
-  // Julian days that overflow int64 microseconds.
-  const int32_t far = INT32_MAX;
-  std::memcpy(value + 8, &far, 4);
-  EXPECT_THROW(Int96ToMicros(value), Error);
+  // Spark's 290000-12-30 23:00:00 UTC (data/int96_from_spark.parquet): the sum wraps.
+  const int64_t spark_nanos = -32'509'551'616'000;
+  const int32_t spark_day = -105'862'232;
+  std::memcpy(value, &spark_nanos, 8);
+  std::memcpy(value + 8, &spark_day, 4);
+  EXPECT_EQ(Int96ToMicros(value), int64_t{9'089'380'393'200'000'000});
   int64_t out[2];
   EXPECT_THROW(DecodeInt96ToMicros({value, 12}, out, 2), Error);
 }
