@@ -92,7 +92,7 @@ std::span<const uint8_t> ColumnChunkReader::Decompressed(const PageHeader& heade
   uint8_t* out;
   if (leaf_.conversion == ValueConversion::kString || leaf_.physical_type == Type::kByteArray) {
     // Strings will point into this page: the heap keeps it.
-    auto page = std::make_unique<char[]>(static_cast<size_t>(std::max<int64_t>(size, 1)));
+    auto page = std::make_unique_for_overwrite<char[]>(static_cast<size_t>(std::max<int64_t>(size, 1)));
     out = reinterpret_cast<uint8_t*>(page.get());
     heap_->Adopt(std::move(page), static_cast<size_t>(size));
   } else {
@@ -412,7 +412,7 @@ void ColumnChunkReader::DecodeValues(Page& page, uint32_t count, Vector& out, ui
         if (page.split->Decode(plain.data(), count) != count) short_page();
         if (leaf_.conversion == ValueConversion::kString) {
           // The bytes must outlive this call: keep them in the heap.
-          auto copy = std::make_unique<char[]>(plain.size());
+          auto copy = std::make_unique_for_overwrite<char[]>(plain.size());
           std::memcpy(copy.get(), plain.data(), plain.size());
           const uint8_t* kept = reinterpret_cast<const uint8_t*>(copy.get());
           heap_->Adopt(std::move(copy), plain.size());
