@@ -11,6 +11,7 @@
 
 #include "common/batch.h"
 #include "common/error.h"
+#include "common/value.h"
 #include "format/parquet/parquet_reader.h"
 
 namespace {

@@ -81,7 +81,9 @@ void ParquetFile::Initialize() {
                                                      std::to_string(footer.length) + " bytes is too large");
   }
   std::vector<uint8_t> bytes(footer.length);
-  if (footer.offset >= size_ - tail_size) {
+  if (footer.length == 0) {
+    // Nothing to copy; ParseFileMetaData reports the empty footer.
+  } else if (footer.offset >= size_ - tail_size) {
     std::memcpy(bytes.data(), tail.data() + (footer.offset - (size_ - tail_size)), footer.length);
   } else {
     ReadAt(reinterpret_cast<char*>(bytes.data()), footer.length, footer.offset);

@@ -200,15 +200,20 @@ class SchemaBuilder {
   }
 
   void MapInteger(const SchemaElement& e, ParquetField& field, int bit_width, bool is_signed) {
+    // The annotation's width must agree with the physical type (a hostile or broken
+    // file may say INT(64) on INT32): the physical type decides how many bytes a value
+    // takes.
+    if (*e.type == Type::kInt64) {
+      if (is_signed || bit_width < 64) return Map(field, TypeId::kBigInt, ValueConversion::kInt64);
+      return Map(field, basin::LogicalType::Decimal(20, 0), ValueConversion::kUInt64ToInt128);
+    }
     if (is_signed) {
       if (bit_width <= 16) return Map(field, TypeId::kSmallInt, ValueConversion::kInt32ToInt16);
-      if (bit_width == 32) return Map(field, TypeId::kInteger, ValueConversion::kInt32);
-      return Map(field, TypeId::kBigInt, ValueConversion::kInt64);
+      return Map(field, TypeId::kInteger, ValueConversion::kInt32);
     }
-    if (bit_width == 8) return Map(field, TypeId::kSmallInt, ValueConversion::kInt32ToInt16);
-    if (bit_width == 16) return Map(field, TypeId::kInteger, ValueConversion::kInt32);
-    if (bit_width == 32) return Map(field, TypeId::kBigInt, ValueConversion::kUInt32ToInt64);
-    Map(field, basin::LogicalType::Decimal(20, 0), ValueConversion::kUInt64ToInt128);
+    if (bit_width <= 8) return Map(field, TypeId::kSmallInt, ValueConversion::kInt32ToInt16);
+    if (bit_width <= 16) return Map(field, TypeId::kInteger, ValueConversion::kInt32);
+    Map(field, TypeId::kBigInt, ValueConversion::kUInt32ToInt64);
   }
 
   void MapLeafType(const SchemaElement& e, ParquetField& field) {
@@ -250,7 +255,9 @@ class SchemaBuilder {
           }
           break;
         case LogicalType::Kind::kUnknown:
-          return Map(field, TypeId::kVarchar, ValueConversion::kNull);
+          // BOOLEAN pages decode straight into their output: read those as booleans.
+          if (physical != Type::kBoolean) return Map(field, TypeId::kVarchar, ValueConversion::kNull);
+          break;
         default:
           break;  // STRING, ENUM, JSON, BSON, ...: the physical type decides
       }
@@ -274,21 +281,29 @@ class SchemaBuilder {
           if (physical == Type::kInt64) return MapTimestamp(field, TimeUnit::kMicros, false);
           break;
         case ConvertedType::kInt8:
-          return MapInteger(e, field, 8, true);
+          if (physical == Type::kInt32 || physical == Type::kInt64) return MapInteger(e, field, 8, true);
+          break;
         case ConvertedType::kInt16:
-          return MapInteger(e, field, 16, true);
+          if (physical == Type::kInt32 || physical == Type::kInt64) return MapInteger(e, field, 16, true);
+          break;
         case ConvertedType::kInt32:
-          return MapInteger(e, field, 32, true);
+          if (physical == Type::kInt32 || physical == Type::kInt64) return MapInteger(e, field, 32, true);
+          break;
         case ConvertedType::kInt64:
-          return MapInteger(e, field, 64, true);
+          if (physical == Type::kInt32 || physical == Type::kInt64) return MapInteger(e, field, 64, true);
+          break;
         case ConvertedType::kUint8:
-          return MapInteger(e, field, 8, false);
+          if (physical == Type::kInt32 || physical == Type::kInt64) return MapInteger(e, field, 8, false);
+          break;
         case ConvertedType::kUint16:
-          return MapInteger(e, field, 16, false);
+          if (physical == Type::kInt32 || physical == Type::kInt64) return MapInteger(e, field, 16, false);
+          break;
         case ConvertedType::kUint32:
-          return MapInteger(e, field, 32, false);
+          if (physical == Type::kInt32 || physical == Type::kInt64) return MapInteger(e, field, 32, false);
+          break;
         case ConvertedType::kUint64:
-          return MapInteger(e, field, 64, false);
+          if (physical == Type::kInt32 || physical == Type::kInt64) return MapInteger(e, field, 64, false);
+          break;
         case ConvertedType::kInterval:
           if (physical == Type::kFixedLenByteArray && field.type_length == 12) {
             return Map(field, TypeId::kInterval, ValueConversion::kInterval);
