@@ -19,16 +19,17 @@ namespace {
 
 struct Shredded {
   WriteSchema schema;
+  Vector vector;  // the strings of `leaves` point into it
   std::vector<LeafValues> leaves;
 };
 
 Shredded Shred(const basin::LogicalType& type, const std::vector<Value>& rows) {
   Shredded out;
   out.schema = BuildWriteSchema({"c"}, {type});
-  Vector vector(type, static_cast<uint32_t>(rows.size()));
-  for (size_t i = 0; i < rows.size(); ++i) vector.SetValue(static_cast<uint32_t>(i), rows[i]);
+  out.vector = Vector(type, static_cast<uint32_t>(rows.size()));
+  for (size_t i = 0; i < rows.size(); ++i) out.vector.SetValue(static_cast<uint32_t>(i), rows[i]);
   out.leaves.resize(out.schema.leaves.size());
-  ShredColumn(out.schema.fields[0], out.schema.leaves, vector, 0, static_cast<uint32_t>(rows.size()),
+  ShredColumn(out.schema.fields[0], out.schema.leaves, out.vector, 0, static_cast<uint32_t>(rows.size()),
               out.leaves);
   return out;
 }
