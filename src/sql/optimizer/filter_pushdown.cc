@@ -130,6 +130,21 @@ LogicalPtr PushDown(LogicalPtr plan, std::vector<ExprPtr> filters) {
         // The join's own conditions are filters over both sides too.
         for (auto& conjunct : SplitAndFactorConjuncts(std::move(join.residual))) filters.push_back(std::move(conjunct));
         join.residual = nullptr;
+      } else if (join.residual && join.type != JoinType::kFull) {
+        // A join condition on the side whose rows are only matched (the right of
+        // LEFT, SEMI, ANTI, MARK and SINGLE joins; the left of RIGHT) filters that side
+        // before the join: rows failing it could never match.
+        const bool right_matched_only = join.type != JoinType::kRight;
+        const auto& matched_tables = right_matched_only ? right_tables : left_tables;
+        std::vector<ExprPtr> kept;
+        for (auto& conjunct : SplitAndFactorConjuncts(std::move(join.residual))) {
+          if (!IsVolatile(*conjunct) && RefersOnlyTo(*conjunct, matched_tables)) {
+            (right_matched_only ? right : left).push_back(std::move(conjunct));
+          } else {
+            kept.push_back(std::move(conjunct));
+          }
+        }
+        join.residual = kept.empty() ? nullptr : CombineConjuncts(std::move(kept));
       }
       std::vector<ExprPtr> residual;
       for (auto& filter : filters) {

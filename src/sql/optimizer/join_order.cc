@@ -223,11 +223,28 @@ LogicalPtr ReorderRegion(LogicalPtr root) {
 
 }  // namespace
 
+// The hash join builds its right input. An outer join whose preserved side is much
+// smaller than the other is cheaper the other way round: LEFT becomes RIGHT (the
+// build side's unmatched rows are emitted after the probe) and vice versa.
+void BuildOnSmallerSide(LogicalJoin& join) {
+  if (join.type != JoinType::kLeft && join.type != JoinType::kRight) return;
+  const double left = join.children[0]->estimated_rows;
+  const double right = join.children[1]->estimated_rows;
+  if (right <= 2 * left) return;
+  join.type = join.type == JoinType::kLeft ? JoinType::kRight : JoinType::kLeft;
+  std::swap(join.children[0], join.children[1]);
+  for (auto& condition : join.conditions) {
+    std::swap(condition.left, condition.right);
+    condition.op = FlipCompareOp(condition.op);
+  }
+}
+
 LogicalPtr ReorderJoins(LogicalPtr plan) {
   if (plan->kind == LogicalKind::kJoin && plan->As<LogicalJoin>().type == JoinType::kInner) {
     return ReorderRegion(std::move(plan));
   }
   for (auto& child : plan->children) child = ReorderJoins(std::move(child));
+  if (plan->kind == LogicalKind::kJoin) BuildOnSmallerSide(plan->As<LogicalJoin>());
   EstimateCardinality(*plan);
   return plan;
 }

@@ -200,3 +200,9 @@ SELECT x.a, x.b, x.a = ANY (SELECT p.b + x.b - x.b FROM pairs p) FROM pairs x OR
 SELECT x.a, x.b, x.a > ALL (SELECT p.b FROM pairs p WHERE p.a <> x.a ORDER BY p.b NULLS FIRST, p.a LIMIT 3) FROM pairs x ORDER BY x.a NULLS FIRST, x.b NULLS FIRST;
 SELECT x.a, x.b, x.a NOT IN (SELECT p.b * x.a / NULLIF(x.a, 0) FROM pairs p) FROM pairs x ORDER BY x.a NULLS FIRST, x.b NULLS FIRST;
 SELECT id FROM emp e WHERE dept IN (SELECT d.id FROM dept d WHERE d.id <= e.id ORDER BY d.id DESC LIMIT 1) ORDER BY id;
+SELECT d.id, count(e.id), sum(e.salary) FROM dept d LEFT JOIN emp e ON e.dept = d.id AND e.salary > 50000 GROUP BY d.id ORDER BY d.id NULLS FIRST;
+SELECT e.id, s.id FROM emp e LEFT JOIN sales s ON s.emp_id = e.id AND s.qty > 3 WHERE e.id < 20 ORDER BY 1, 2 NULLS FIRST;
+SELECT s.id, e.id FROM sales s RIGHT JOIN emp e ON s.emp_id = e.id AND s.amount > 100 WHERE e.id < 15 ORDER BY 2, 1 NULLS FIRST;
+SELECT d.id, e.id FROM dept d LEFT JOIN emp e ON e.dept = d.id AND d.budget > 100000 ORDER BY 1 NULLS FIRST, 2 NULLS FIRST;
+SELECT e.id FROM emp e WHERE NOT EXISTS (SELECT 1 FROM sales s WHERE s.emp_id = e.id AND s.qty > 2) ORDER BY e.id;
+SELECT count(*), count(s.id) FROM emp e LEFT JOIN sales s ON s.emp_id = e.id AND s.region LIKE 'n%';
