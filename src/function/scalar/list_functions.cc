@@ -414,9 +414,46 @@ ScalarFunction ListAnyCompare() {
   return function;
 }
 
+// The values of generate_series(start, stop [, step]) as one list: a select list's
+// generate_series(...) is unnest(generate_series_list(...)). Capped, since the list
+// is materialized per row (generate_series in FROM streams any length).
+constexpr int64_t kMaxSeriesListLength = 100'000'000;
+
+template <class T>
+ScalarFunction SeriesList(TypeId type, size_t arguments) {
+  ScalarFunction function;
+  function.name = "generate_series_list";
+  function.arguments.assign(arguments, LogicalType(type));
+  function.return_type = LogicalType::List(type);
+  function.kernel = [](const KernelArgs& args, uint32_t count, const FunctionData*, Vector& result) {
+    ExecuteRows(args, count, result, [&](uint32_t row) {
+      const int64_t start = ArgValue<T>(*args[0], row);
+      const int64_t stop = ArgValue<T>(*args[1], row);
+      const int64_t step = args.size() > 2 ? int64_t{ArgValue<T>(*args[2], row)} : 1;
+      if (step == 0) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
+      const __int128 span = static_cast<__int128>(stop) - start;
+      const __int128 length = (span == 0 || (span > 0) == (step > 0)) ? span / step + 1 : 0;
+      if (length > kMaxSeriesListLength) {
+        throw Error(sqlstate::kProgramLimitExceeded,
+                    "generate_series in a select list makes at most 100000000 rows; use FROM generate_series(...)");
+      }
+      const uint32_t n = static_cast<uint32_t>(length);
+      const uint32_t first = result.AppendListElements(n);
+      T* values = result.child().data<T>() + first;
+      for (uint32_t i = 0; i < n; ++i) values[i] = static_cast<T>(start + static_cast<__int128>(i) * step);
+      result.data<ListEntry>()[row] = ListEntry{first, n};
+    });
+  };
+  return function;
+}
+
 }  // namespace
 
 void RegisterListFunctions(FunctionRegistry& registry) {
+  registry.AddScalar(SeriesList<int32_t>(TypeId::kInteger, 2));
+  registry.AddScalar(SeriesList<int32_t>(TypeId::kInteger, 3));
+  registry.AddScalar(SeriesList<int64_t>(TypeId::kBigInt, 2));
+  registry.AddScalar(SeriesList<int64_t>(TypeId::kBigInt, 3));
   registry.AddScalar(ListValue());
   registry.AddScalar(ListExtract());
   registry.AddScalar(ListSlice());

@@ -252,6 +252,14 @@ ExprPtr Binder::BindFunctionCall(const ast::FunctionCall& call, ExprContext& con
   if (name == "unnest" && call.name.size() == 1 && context.unnests != nullptr) {
     return BindSelectListUnnest(std::move(args), *context.unnests, call.span);
   }
+  if (name == "generate_series" && call.name.size() == 1 && context.unnests != nullptr) {
+    // PostgreSQL's set-returning generate_series in a select list.
+    std::vector<ExprPtr> list;
+    list.push_back(BindScalarFunction("generate_series_list", std::move(args), call.span));
+    ExprPtr series = BindSelectListUnnest(std::move(list), *context.unnests, call.span);
+    series->As<ColumnRefExpr>().name = "generate_series";
+    return series;
+  }
   return BindScalarFunction(name, std::move(args), call.span);
 }
 

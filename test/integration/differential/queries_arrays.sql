@@ -31,3 +31,7 @@ SELECT id, ARRAY(SELECT s.id FROM sales s WHERE s.emp_id = e.id ORDER BY s.id DE
 SELECT ARRAY(SELECT name FROM emp WHERE id < 6 ORDER BY name DESC), ARRAY(SELECT id FROM emp WHERE false);
 SELECT d.id, ARRAY(SELECT e.id * 10 FROM emp e WHERE e.dept = d.id ORDER BY e.id LIMIT 3) FROM dept d ORDER BY d.id;
 SELECT ARRAY[1, 2] || ARRAY[3], ARRAY[1] || 2, 0 || ARRAY[1], ARRAY[1] || '{5,6}', ARRAY['a'] || 'b'::text;
+SELECT generate_series(1, 4) AS g ORDER BY g;
+SELECT id, generate_series(1, id % 3) AS k FROM emp WHERE id < 8 ORDER BY id, k;
+SELECT generate_series(10, 1, -3) AS g, 'x' AS c ORDER BY g;
+SELECT count(*) FROM (SELECT generate_series(1, a) FROM pairs WHERE a > 0) s;
