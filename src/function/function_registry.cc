@@ -27,6 +27,7 @@ const FunctionRegistry& FunctionRegistry::BuiltIn() {
     RegisterToTimestampFunctions(built);
     RegisterSystemFunctions(built);
     RegisterListFunctions(built);
+    RegisterArraySearchFunctions(built);
     RegisterStructFunctions(built);
     RegisterArrayAggAggregate(built);
     return built;

@@ -56,6 +56,7 @@ void RegisterToCharFunctions(FunctionRegistry& registry);
 void RegisterToTimestampFunctions(FunctionRegistry& registry);
 void RegisterSystemFunctions(FunctionRegistry& registry);
 void RegisterListFunctions(FunctionRegistry& registry);
+void RegisterArraySearchFunctions(FunctionRegistry& registry);
 void RegisterStructFunctions(FunctionRegistry& registry);
 void RegisterArrayAggAggregate(FunctionRegistry& registry);
 

@@ -35,3 +35,7 @@ SELECT generate_series(1, 4) AS g ORDER BY g;
 SELECT id, generate_series(1, id % 3) AS k FROM emp WHERE id < 8 ORDER BY id, k;
 SELECT generate_series(10, 1, -3) AS g, 'x' AS c ORDER BY g;
 SELECT count(*) FROM (SELECT generate_series(1, a) FROM pairs WHERE a > 0) s;
+SELECT ARRAY[1, 2, 3] @> ARRAY[1, 3], ARRAY[1, 2] <@ ARRAY[2], ARRAY[1, 2] && ARRAY[2, 5], ARRAY[1, NULL] @> ARRAY[NULL]::int[], ARRAY[]::int[] <@ ARRAY[1];
+SELECT array_remove(ARRAY[1, 2, 1, NULL], 1), array_remove(ARRAY[1, NULL], NULL), array_replace(ARRAY[1, 2, 1], 1, 9), array_replace(ARRAY['a', NULL], NULL, 'z');
+SELECT array_lower(ARRAY[5, 6], 1), array_upper(ARRAY[5, 6], 1), array_dims(ARRAY[5, 6]), array_upper(ARRAY[]::int[], 1), array_lower(ARRAY[5], 2);
+SELECT e.id FROM emp e WHERE ARRAY[e.dept] <@ ARRAY[1, 2] AND e.id < 12 ORDER BY e.id;
