@@ -11,6 +11,7 @@ packages=(
   libzstd-dev libsnappy-dev liblz4-dev libbrotli-dev zlib1g-dev   # Parquet codecs
   libsimdjson-dev                    # JSON
   zstd                               # unpacks the TPC-H test data
+  python3                            # test scripts (Parquet conformance)
   postgresql                         # the reference server of the differential tests
 )
 # Node.js runs the test peers (DuckDB through npm); any recent one will do.

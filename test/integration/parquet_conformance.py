@@ -368,7 +368,7 @@ def main():
         counts[outcome] = counts.get(outcome, 0) + 1
         if outcome == "FAILED":
             failures.append(rel)
-        if verbose or outcome != "ok":
+        if verbose or outcome in ("FAILED", "basin_only"):
             print("%-20s %s: %s" % (outcome, rel, detail[:400].replace("\n", " ")))
     print("parquet conformance: " + ", ".join("%s %d" % (k, v) for k, v in sorted(counts.items())))
     return 1 if failures else 0
