@@ -39,3 +39,5 @@ SELECT ARRAY[1, 2, 3] @> ARRAY[1, 3], ARRAY[1, 2] <@ ARRAY[2], ARRAY[1, 2] && AR
 SELECT array_remove(ARRAY[1, 2, 1, NULL], 1), array_remove(ARRAY[1, NULL], NULL), array_replace(ARRAY[1, 2, 1], 1, 9), array_replace(ARRAY['a', NULL], NULL, 'z');
 SELECT array_lower(ARRAY[5, 6], 1), array_upper(ARRAY[5, 6], 1), array_dims(ARRAY[5, 6]), array_upper(ARRAY[]::int[], 1), array_lower(ARRAY[5], 2);
 SELECT e.id FROM emp e WHERE ARRAY[e.dept] <@ ARRAY[1, 2] AND e.id < 12 ORDER BY e.id;
+SELECT '{ a , b }'::text[], '{"a b"  ,c}'::text[], '{a b, c  d }'::text[], '{"",NULL,"NULL",null}'::text[], '{\\,x\"}'::text[];
+SELECT '{{1,2},{3,4}}'::int[][], '{}'::int[], ' { 1 } '::int[], ARRAY['{', '}', ',', '"', '\']::text[];
