@@ -34,11 +34,12 @@ struct TableFunctionBinding {
 
 // A condition `column op constant` that holds for every row the query keeps, found
 // by the optimizer above a table function; `column` is the function's output column.
-// The constant has the column's type and is not NULL.
+// Constants have the column's type and are not NULL. With kEq there may be several:
+// the column equals one of them (an IN list); other operators have exactly one.
 struct ColumnPredicate {
   uint32_t column = 0;
   CompareOp op = CompareOp::kEq;
-  Value constant;
+  std::vector<Value> constants;
 };
 
 // A function in FROM: generate_series(...), read_csv(...). Binding happens at plan

@@ -350,9 +350,9 @@ std::optional<Value> DecodeBound(const parquet::ParquetField& leaf, const std::s
   return value;
 }
 
-// Whether row group `group` of `file` may hold a row where `predicate` holds on the
+// Whether row group `group` of `file` may hold a row where `column op c` holds on the
 // file's column `leaf`, by its statistics. True when unsure.
-bool MayMatch(const ParquetFile& file, size_t group, const parquet::ParquetField& leaf, const ColumnPredicate& predicate) {
+bool MayMatch(const ParquetFile& file, size_t group, const parquet::ParquetField& leaf, CompareOp op, const Value& c) {
   const parquet::RowGroup& row_group = file.metadata().row_groups[group];
   const auto& meta = row_group.columns[static_cast<size_t>(leaf.leaf_index)].meta_data;
   if (!meta || !meta->statistics) return true;
@@ -377,8 +377,7 @@ bool MayMatch(const ParquetFile& file, size_t group, const parquet::ParquetField
   } catch (const Error&) {
     return true;  // odd statistics are no reason to fail a query
   }
-  const Value& c = predicate.constant;
-  switch (predicate.op) {
+  switch (op) {
     case CompareOp::kEq:
       return !(min && Holds(c, CompareOp::kLt, *min)) && !(max && Holds(c, CompareOp::kGt, *max));
     case CompareOp::kLt:
@@ -414,7 +413,9 @@ std::shared_ptr<const FunctionData> PruneReadParquet(const FunctionData& functio
           keep = false;
         } else {
           try {
-            keep = Holds(Value::Varchar(text).CastTo(predicate.constant.type()), predicate.op, predicate.constant);
+            const Value value = Value::Varchar(text).CastTo(data.types[predicate.column]);
+            keep = std::any_of(predicate.constants.begin(), predicate.constants.end(),
+                               [&](const Value& c) { return Holds(value, predicate.op, c); });
           } catch (const Error&) {
           }
         }
@@ -425,8 +426,10 @@ std::shared_ptr<const FunctionData> PruneReadParquet(const FunctionData& functio
           continue;
         }
         const auto& leaf = data.files[morsel.file]->schema().fields[static_cast<size_t>(field)];
-        if (leaf.kind != parquet::ParquetField::Kind::kLeaf || leaf.type != predicate.constant.type()) continue;
-        keep = MayMatch(*data.files[morsel.file], morsel.row_group, leaf, predicate);
+        if (leaf.kind != parquet::ParquetField::Kind::kLeaf || leaf.type != data.types[predicate.column]) continue;
+        keep = std::any_of(predicate.constants.begin(), predicate.constants.end(), [&](const Value& c) {
+          return MayMatch(*data.files[morsel.file], morsel.row_group, leaf, predicate.op, c);
+        });
       }
     }
     if (keep) pruned->morsels.push_back(morsel);

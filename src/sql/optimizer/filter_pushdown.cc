@@ -32,8 +32,23 @@ LogicalPtr WrapFilter(LogicalPtr plan, std::vector<ExprPtr> filters) {
   return std::make_unique<LogicalFilter>(std::move(filters), std::move(plan));
 }
 
+// `column IN (constants)` over the function's own columns.
+std::optional<ColumnPredicate> AsInListPredicate(const InListExpr& in, const LogicalTableFunction& function) {
+  if (in.negated || in.child->kind != ExprKind::kColumnRef) return std::nullopt;
+  const auto& ref = in.child->As<ColumnRefExpr>();
+  if (ref.depth != 0 || ref.binding.table_index != function.table_index) return std::nullopt;
+  ColumnPredicate predicate{ref.binding.column_index, CompareOp::kEq, {}};
+  for (const auto& item : in.items) {
+    if (item->kind != ExprKind::kConstant || item->type != ref.type) return std::nullopt;
+    const Value& value = item->As<ConstantExpr>().value;
+    if (!value.is_null()) predicate.constants.push_back(value);  // NULL matches nothing
+  }
+  return predicate;
+}
+
 // `column op constant` (either way round) over the function's own columns.
 std::optional<ColumnPredicate> AsColumnPredicate(const Expression& filter, const LogicalTableFunction& function) {
+  if (filter.kind == ExprKind::kInList) return AsInListPredicate(filter.As<InListExpr>(), function);
   if (filter.kind != ExprKind::kComparison) return std::nullopt;
   const auto& comparison = filter.As<ComparisonExpr>();
   if (comparison.op == CompareOp::kDistinctFrom || comparison.op == CompareOp::kNotDistinctFrom) return std::nullopt;
@@ -51,7 +66,7 @@ std::optional<ColumnPredicate> AsColumnPredicate(const Expression& filter, const
       value.type() != ref.type) {
     return std::nullopt;
   }
-  return ColumnPredicate{ref.binding.column_index, op, value};
+  return ColumnPredicate{ref.binding.column_index, op, {value}};
 }
 
 // Lets a table function skip input no row of which passes `filters` (which stay in

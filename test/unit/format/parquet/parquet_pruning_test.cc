@@ -48,6 +48,9 @@ TEST_F(ParquetPruningTest, RowGroupsOutsideTheRangeAreSkipped) {
   EXPECT_EQ(ScannedRows(scan + " WHERE id = 42"), 10000u);
   EXPECT_EQ(ScannedRows(scan + " WHERE id > 1000000"), 0u);
   EXPECT_EQ(ScannedRows(scan + " WHERE 50000 <= id"), 50000u);  // constant on the left
+  EXPECT_EQ(ScannedRows(scan + " WHERE id IN (5, 25000, 25001)"), 20000u);  // any of an IN list
+  EXPECT_EQ(ScannedRows(scan + " WHERE id IN (NULL)"), 0u);
+  EXPECT_EQ(connection_.Query(scan + " WHERE id IN (5, 25000, 99999, 123456)").GetText(0, 0), "3");
   // Pruning never changes results.
   EXPECT_EQ(connection_.Query(scan + " WHERE id < 15000").GetText(0, 0), "15000");
   EXPECT_EQ(connection_.Query(scan + " WHERE s = 'v99999'").GetText(0, 0), "1");
@@ -61,6 +64,7 @@ TEST_F(ParquetPruningTest, HivePartitionsOutsideTheFilterAreSkipped) {
   EXPECT_EQ(ScannedRows(scan), 1000u);
   EXPECT_EQ(ScannedRows(scan + " WHERE part = 1"), 250u);
   EXPECT_EQ(ScannedRows(scan + " WHERE label = 'x/1'"), 500u);  // percent-decoded values
+  EXPECT_EQ(ScannedRows(scan + " WHERE part IN (0, 3)"), 500u);
   EXPECT_EQ(connection_.Query(scan + " WHERE part = 1 AND label = 'x/1'").GetText(0, 0), "250");
   EXPECT_EQ(connection_.Query(scan + " WHERE part = 2 AND label = 'x/1'").GetText(0, 0), "0");
 }
