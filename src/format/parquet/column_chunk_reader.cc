@@ -24,23 +24,6 @@ uint32_t ReadLittleEndian32(const uint8_t* bytes) {
   return uint32_t{bytes[0]} | uint32_t{bytes[1]} << 8 | uint32_t{bytes[2]} << 16 | uint32_t{bytes[3]} << 24;
 }
 
-size_t PhysicalWidth(const ParquetField& leaf) {
-  switch (leaf.physical_type) {
-    case Type::kInt32:
-    case Type::kFloat:
-      return 4;
-    case Type::kInt64:
-    case Type::kDouble:
-      return 8;
-    case Type::kInt96:
-      return kInt96Bytes;
-    case Type::kFixedLenByteArray:
-      return static_cast<size_t>(leaf.type_length);
-    default:
-      return 0;  // BOOLEAN and BYTE_ARRAY are not fixed-width
-  }
-}
-
 }  // namespace
 
 // The decoders of the current data page.
@@ -214,7 +197,7 @@ void ColumnChunkReader::NextPage() {
           page.delta_bytes.emplace(values);
           break;
         case Encoding::kByteStreamSplit:
-          page.split.emplace(values, PhysicalWidth(leaf_));
+          page.split.emplace(values, leaf_.PlainWidth());
           break;
         default:
           throw Error(sqlstate::kFeatureNotSupported,
@@ -237,7 +220,7 @@ void ColumnChunkReader::ReadDictionary(const PageHeader& header, std::span<const
   const uint32_t count = static_cast<uint32_t>(dictionary.num_values);
   // BYTE_ARRAY values take at least four bytes, fixed-width ones their width and
   // booleans a bit: a count beyond that is a lie we must not allocate for.
-  const size_t width = PhysicalWidth(leaf_);
+  const size_t width = leaf_.PlainWidth();
   const uint64_t most = leaf_.physical_type == Type::kByteArray ? data.size() / 4
                         : width > 0                              ? data.size() / width
                                                                  : uint64_t{data.size()} * 8;
@@ -339,7 +322,7 @@ std::string_view* ColumnChunkReader::Views(uint32_t count) {
 
 void ColumnChunkReader::DecodeValues(Page& page, uint32_t count, Vector& out, uint32_t offset) {
   if (count == 0) return;
-  const size_t width = PhysicalWidth(leaf_);
+  const size_t width = leaf_.PlainWidth();
   auto short_page = [&] { Fail("a page holds fewer values than its levels say (" + EncodingName(page.encoding) + ")"); };
   try {
     switch (page.encoding) {

@@ -352,6 +352,23 @@ void CollectLeaves(const ParquetField& field, std::vector<int>& out) {
 
 }  // namespace
 
+size_t ParquetField::PlainWidth() const {
+  switch (physical_type) {
+    case Type::kInt32:
+    case Type::kFloat:
+      return 4;
+    case Type::kInt64:
+    case Type::kDouble:
+      return 8;
+    case Type::kInt96:
+      return 12;
+    case Type::kFixedLenByteArray:
+      return static_cast<size_t>(type_length);
+    default:
+      return 0;
+  }
+}
+
 std::vector<int> ParquetField::Leaves() const {
   std::vector<int> leaves;
   CollectLeaves(*this, leaves);

@@ -62,6 +62,10 @@ struct ParquetField {
   int16_t max_rep_level = 0;
   ValueConversion conversion = ValueConversion::kInt32;
 
+  // Leaves: bytes per value in PLAIN layout; 0 for BOOLEAN and BYTE_ARRAY, which are
+  // not fixed-width.
+  size_t PlainWidth() const;
+
   // Indices of the leaves under this field, in file order (itself for a leaf).
   std::vector<int> Leaves() const;
 };

@@ -336,10 +336,7 @@ std::optional<Value> DecodeBound(const parquet::ParquetField& leaf, const std::s
     const std::string_view view(bytes);
     parquet::ConvertByteArrays(leaf, &view, 1, vector, 0);
   } else {
-    const size_t width = leaf.physical_type == parquet::Type::kFixedLenByteArray ? static_cast<size_t>(leaf.type_length)
-                         : leaf.physical_type == parquet::Type::kInt32 || leaf.physical_type == parquet::Type::kFloat ? 4
-                         : leaf.physical_type == parquet::Type::kBoolean ? 1 : 8;
-    if (bytes.size() != width || leaf.physical_type == parquet::Type::kBoolean) return std::nullopt;
+    if (leaf.physical_type == parquet::Type::kBoolean || bytes.size() != leaf.PlainWidth()) return std::nullopt;
     parquet::ConvertFixedValues(leaf, reinterpret_cast<const uint8_t*>(bytes.data()), 1, vector, 0);
   }
   if (!vector.validity().IsValid(0)) return std::nullopt;

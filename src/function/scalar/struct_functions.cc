@@ -3,7 +3,7 @@
 #include <string>
 
 #include "common/error.h"
-#include "function/comparison.h"
+#include "exec/hashing.h"
 #include "function/function_registry.h"
 #include "function/scalar/nested_functions.h"
 #include "function/scalar/row_executor.h"
@@ -116,21 +116,13 @@ ScalarFunction MapExtract() {
     const Vector& map = *args[0];
     const Vector& keys = map.child().child(0);
     const Vector& values = map.child().child(1);
-    Vector probe(keys.type(), 1);
-    Vector key(args[1]->type(), 1);
-    Vector equal(TypeId::kBoolean, 1);
+    const RowEqualFunction equal = GetRowEqualFunction(keys.type());
     ExecuteRows(args, count, result, [&](uint32_t row) {
       const ListEntry& entry = ArgValue<ListEntry>(map, row);
-      const uint32_t key_row = RowIndex(*args[1], row);
-      key.Reset();
-      CopyRows(*args[1], &key_row, 1, key, 0);
       for (uint32_t i = 0; i < entry.length; ++i) {
         const uint32_t element = entry.offset + i;
-        probe.Reset();
-        CopyRows(keys, &element, 1, probe, 0);
-        equal.Reset();
-        CompareVectors(CompareOp::kEq, probe, key, 1, equal);
-        if (equal.validity().IsValid(0) && equal.data<bool>()[0]) {
+        // The probe is not NULL (ExecuteRows); a NULL key (from a file) matches nothing.
+        if (keys.validity().IsValid(element) && equal(keys, element, *args[1], row)) {
           CopyRows(values, &element, 1, result, row);
           return;
         }
